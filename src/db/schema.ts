@@ -1,0 +1,135 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Row types of every table, as both dialects store them: dates are ISO 8601 text (so they
+ * compare the same way everywhere), flags are 0/1 integers, and multilingual or list values
+ * are JSON text decoded by the presenters.
+ */
+export interface ProvenanceColumns {
+  /** JSON array of source URLs. */
+  sources: string;
+  confidence: string;
+  notes: string | null;
+  /** JSON array of short sentences, or null. */
+  conflicts: string | null;
+}
+
+export interface StatesTable extends ProvenanceColumns {
+  code: string;
+  /** JSON {en, ru, zh}. */
+  name: string;
+}
+
+export interface StateStatusesTable extends ProvenanceColumns {
+  id: string;
+  state_code: string;
+  status: string;
+  from_date: string;
+  to_date: string | null;
+  how: string;
+}
+
+export interface BodiesTable extends ProvenanceColumns {
+  id: string;
+  /** Position in the data file: the Charter's order of bodies. */
+  ordinal: number;
+  abbreviation: string;
+  name: string;
+  kind: string;
+  charter_article: string | null;
+  seat: string | null;
+  since: string | null;
+  role: string;
+}
+
+export interface SummitsTable extends ProvenanceColumns {
+  id: string;
+  series: string;
+  ordinal: number;
+  ordinal_sourced: number;
+  start_date: string;
+  end_date: string;
+  city: string;
+  host: string;
+  chair: string;
+  format: string;
+}
+
+export interface DocumentsTable extends ProvenanceColumns {
+  id: string;
+  title: string;
+  kind: string;
+  date: string;
+  place: string | null;
+  body_id: string | null;
+  summit_id: string | null;
+  entry_into_force: string | null;
+  description: string | null;
+}
+
+export interface DocumentPartiesTable {
+  document_id: string;
+  state_code: string;
+}
+
+export interface PeopleTable extends ProvenanceColumns {
+  id: string;
+  name: string;
+  office: string;
+  ordinal: number;
+  country: string | null;
+  start_date: string;
+  end_date: string | null;
+}
+
+/** One row per searchable record: its text in every language, normalized for matching. */
+export interface SearchEntriesTable {
+  subject_type: string;
+  subject_id: string;
+  /** JSON {en, ru, zh} shown as the hit's title. */
+  title: string;
+  /** Lower-cased NFKC text of names, titles and descriptions in all languages. */
+  haystack: string;
+  /** Smaller is better: titles rank before descriptions. */
+  rank: Generated<number>;
+}
+
+/**
+ * The chronology, kept as rows so that one indexed query answers it: summits, documents,
+ * status changes and appointments, rebuilt in the transaction that changes what they come from.
+ */
+export interface ChronologyEventsTable {
+  id: string;
+  date: string;
+  kind: string;
+  subject_type: string;
+  subject_id: string;
+  /** JSON {en, ru, zh}. */
+  title: string;
+  /** JSON array of the ISO codes of the states concerned. */
+  states: string;
+}
+
+export interface ChronologyEventStatesTable {
+  event_id: string;
+  state_code: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  states: StatesTable;
+  state_statuses: StateStatusesTable;
+  bodies: BodiesTable;
+  summits: SummitsTable;
+  documents: DocumentsTable;
+  document_parties: DocumentPartiesTable;
+  people: PeopleTable;
+  search_entries: SearchEntriesTable;
+  chronology_events: ChronologyEventsTable;
+  chronology_event_states: ChronologyEventStatesTable;
+  meta: MetaTable;
+}

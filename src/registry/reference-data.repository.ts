@@ -1,0 +1,78 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { RegistryRows } from './reference-data.rows.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+const CHUNK = 200;
+
+// The registry tables are written generically, table by table: rows are typed by RegistryRows,
+// so the query builder is used untyped here only.
+// biome-ignore lint/suspicious/noExplicitAny: see above
+type Untyped = Kysely<any>;
+
+async function insertAll(db: Executor, table: keyof RegistryRows, rows: object[]) {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await (db as Untyped)
+      .insertInto(table)
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
+  }
+}
+
+/** Inserts or updates rows by primary key `key`, then deletes rows of `table` the set no longer has. */
+async function upsertExactly(db: Executor, table: keyof RegistryRows, key: 'code' | 'id', rows: object[]) {
+  const untyped = db as Untyped;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    const columns = Object.keys(chunk[0] ?? {}).filter((c) => c !== key);
+    await untyped
+      .insertInto(table)
+      .values(chunk)
+      .onConflict((oc) =>
+        oc
+          .column(key)
+          .doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))),
+      )
+      .execute();
+  }
+  const keep = rows.map((row) => (row as Record<string, string>)[key] as string);
+  let remove = untyped.deleteFrom(table);
+  if (keep.length > 0) remove = remove.where(key, 'not in', keep);
+  await remove.execute();
+}
+
+/**
+ * Makes the registry tables hold exactly `rows`: parents are upserted by key (so rows other
+ * tables point at keep their identity), children and derived tables are rewritten.
+ */
+export async function replaceRegistry(db: Executor, rows: RegistryRows): Promise<void> {
+  await db.deleteFrom('chronology_event_states').execute();
+  await db.deleteFrom('chronology_events').execute();
+  await db.deleteFrom('search_entries').execute();
+  await db.deleteFrom('document_parties').execute();
+  await db.deleteFrom('state_statuses').execute();
+  await upsertExactly(db, 'states', 'code', rows.states);
+  await upsertExactly(db, 'bodies', 'id', rows.bodies);
+  await upsertExactly(db, 'summits', 'id', rows.summits);
+  await upsertExactly(db, 'documents', 'id', rows.documents);
+  await upsertExactly(db, 'people', 'id', rows.people);
+  await insertAll(db, 'state_statuses', rows.state_statuses);
+  await insertAll(db, 'document_parties', rows.document_parties);
+  await insertAll(db, 'search_entries', rows.search_entries);
+  await insertAll(db, 'chronology_events', rows.chronology_events);
+  await insertAll(db, 'chronology_event_states', rows.chronology_event_states);
+}
+
+export async function readMeta(db: Executor, key: string): Promise<string | undefined> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value;
+}
+
+export async function writeMeta(db: Executor, key: string, value: string): Promise<void> {
+  await db
+    .insertInto('meta')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}

@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { readMeta, replaceRegistry, writeMeta } from './reference-data.repository.ts';
+import { referenceRows } from './reference-data.rows.ts';
+import type { LoadedReferenceData } from './reference-data.ts';
+
+const DIGEST_KEY = 'reference_data_digest';
+
+export interface SeedResult {
+  /** False when the database already held this exact data and nothing was written. */
+  changed: boolean;
+  counts: Record<'states' | 'bodies' | 'summits' | 'documents' | 'people', number>;
+}
+
+/**
+ * Loads the reference data in one transaction: all of it or, on any failure, none of it.
+ * Idempotent: the same data twice leaves the same rows; unchanged data is skipped unless forced.
+ */
+export async function seedReferenceData(
+  db: Kysely<DB>,
+  loaded: LoadedReferenceData,
+  options: { force?: boolean } = {},
+): Promise<SeedResult> {
+  const { data, digest } = loaded;
+  const counts = {
+    states: data.states.length,
+    bodies: data.bodies.length,
+    summits: data.summits.length,
+    documents: data.documents.length,
+    people: data.people.length,
+  };
+  const rows = referenceRows(data);
+  const changed = await db.transaction().execute(async (trx) => {
+    if (!options.force && (await readMeta(trx, DIGEST_KEY)) === digest) return false;
+    await replaceRegistry(trx, rows);
+    await writeMeta(trx, DIGEST_KEY, digest);
+    return true;
+  });
+  return { changed, counts };
+}

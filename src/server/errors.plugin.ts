@@ -1,0 +1,53 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { DomainError, type ErrorCode } from '../errors.ts';
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+};
+
+/** Wire shape of every error: `{"error": {"code", "message", "details"}}`. */
+export function errorBody(code: string, message: string, details: Record<string, unknown> = {}) {
+  return { error: { code, message, details } };
+}
+
+/** Field name of an Ajv validation fault: `/limit` or `must have required property 'q'`. */
+function fieldOf(error: FastifyError): string {
+  const first = error.validation?.[0];
+  if (!first) return 'request';
+  const missing =
+    (first.params as { missingProperty?: string; additionalProperty?: string } | undefined) ?? {};
+  const path = first.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  return missing.missingProperty ?? missing.additionalProperty ?? (path || 'request');
+}
+
+/**
+ * The one mapping from errors to HTTP. Domain errors keep their message; schema faults name the
+ * parameter; anything else is a 500 that says only the request id (the log has the rest).
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof DomainError) {
+      return reply.status(STATUS[error.code]).send(errorBody(error.code, error.message, error.details));
+    }
+    if (error.validation) {
+      const field = fieldOf(error);
+      const where = error.validationContext ?? 'request';
+      const problem = error.validation[0]?.message ?? 'is invalid';
+      const message =
+        error.validation[0]?.keyword === 'additionalProperties'
+          ? `${field}: unknown ${where} parameter`
+          : `${field}: ${problem}`;
+      return reply.status(400).send(errorBody('invalid', message, { field, in: where }));
+    }
+    const status = error.statusCode ?? 500;
+    if (status < 500) {
+      return reply.status(status).send(errorBody(error.code?.toLowerCase() ?? 'bad_request', error.message));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send(errorBody('internal', 'internal error', { requestId: request.id }));
+  });
+}

@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { openDatabase } from '../../src/db/kysely.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { readReferenceData } from '../../src/registry/reference-data.ts';
+import { seedReferenceData } from '../../src/registry/reference-data.service.ts';
+import { buildApp } from '../../src/server/app.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+export const DATA_DIR = join(ROOT, 'data');
+export const WEB_ROOT = join(ROOT, 'web/dist');
+
+/** A server on a fresh SQLite file with the reference data and the built web app, on a free port. */
+export async function startServer(): Promise<{ url: string; app: FastifyInstance; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'sco-e2e-'));
+  const database = openDatabase({ sqliteFile: join(dir, 'sco.db') });
+  await migrateToLatest(database.db);
+  await seedReferenceData(database.db, readReferenceData(DATA_DIR));
+  const app = await buildApp({ database, webRoot: WEB_ROOT });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url: address,
+    app,
+    close: async () => {
+      await app.close();
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
