@@ -102,6 +102,8 @@ export interface ChronologyEventsTable {
   id: string;
   date: string;
   kind: string;
+  /** Order within a day: the summit, then its documents, then status changes, then appointments. */
+  position: number;
   subject_type: string;
   subject_id: string;
   /** JSON {en, ru, zh}. */

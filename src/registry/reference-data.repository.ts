@@ -76,3 +76,9 @@ export async function writeMeta(db: Executor, key: string, value: string): Promi
     .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
     .execute();
 }
+
+/** A reader of one meta value with its query compiled once: it runs on every cached request. */
+export function metaReader(db: Kysely<DB>, key: string): () => Promise<string | undefined> {
+  const compiled = db.selectFrom('meta').select('value').where('key', '=', key).compile();
+  return async () => (await db.executeQuery(compiled)).rows[0]?.value;
+}

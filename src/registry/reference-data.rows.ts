@@ -19,6 +19,9 @@ export type RegistryRows = {
     | 'chronology_event_states']: Insertable<DB[T]>[];
 };
 
+type EventKind = 'summit' | 'document' | 'status' | 'appointment';
+const EVENT_POSITION: Record<EventKind, number> = { summit: 0, document: 1, status: 2, appointment: 3 };
+
 const json = (value: unknown) => JSON.stringify(value);
 const i18nText = (value: I18n | null | undefined) =>
   value ? [value.en, value.ru, value.zh].filter(Boolean).join(' ') : '';
@@ -50,7 +53,7 @@ export function referenceRows(data: ReferenceData): RegistryRows {
   const event = (
     id: string,
     date: string,
-    kind: string,
+    kind: EventKind,
     subject: [string, string],
     title: I18n,
     states: string[],
@@ -59,6 +62,7 @@ export function referenceRows(data: ReferenceData): RegistryRows {
       id,
       date,
       kind,
+      position: EVENT_POSITION[kind],
       subject_type: subject[0],
       subject_id: subject[1],
       title: json(title),

@@ -1,10 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { readMeta, replaceRegistry, writeMeta } from './reference-data.repository.ts';
+import { metaReader, readMeta, replaceRegistry, writeMeta } from './reference-data.repository.ts';
 import { referenceRows } from './reference-data.rows.ts';
 import type { LoadedReferenceData } from './reference-data.ts';
 
 const DIGEST_KEY = 'reference_data_digest';
+/**
+ * Changes with every write to the registry tables, in the same transaction: caches of registry
+ * answers (server/revision-cache.ts) compare it on every request.
+ */
+export const REGISTRY_REVISION_KEY = 'registry_revision';
+
+/** Returns a reader of the registry's current revision ('' before the first load). */
+export function registryRevision(db: Kysely<DB>): () => Promise<string> {
+  const read = metaReader(db, REGISTRY_REVISION_KEY);
+  return async () => (await read()) ?? '';
+}
 
 export interface SeedResult {
   /** False when the database already held this exact data and nothing was written. */
@@ -34,6 +45,7 @@ export async function seedReferenceData(
     if (!options.force && (await readMeta(trx, DIGEST_KEY)) === digest) return false;
     await replaceRegistry(trx, rows);
     await writeMeta(trx, DIGEST_KEY, digest);
+    await writeMeta(trx, REGISTRY_REVISION_KEY, `${digest}:${Date.now()}`);
     return true;
   });
   return { changed, counts };

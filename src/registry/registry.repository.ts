@@ -214,6 +214,7 @@ export async function listChronology(
   const rows = base
     .select(['date', 'kind', 'subject_type', 'subject_id', 'title', 'states'])
     .orderBy('date')
+    .orderBy('position')
     .orderBy('id')
     .limit(args.limit)
     .offset(args.offset);

@@ -20,7 +20,9 @@ describe('status periods', () => {
     fc.assert(
       fc.property(fc.uniqueArray(day, { minLength: 2, maxLength: 6 }), day, (bounds, probe) => {
         const sorted = [...bounds].sort();
-        const periods = sorted.slice(0, -1).map((from, i) => ({ status: `s${i}`, from, to: sorted[i + 1] ?? null }));
+        const periods = sorted
+          .slice(0, -1)
+          .map((from, i) => ({ status: `s${i}`, from, to: sorted[i + 1] ?? null }));
         const holding = periods.filter((p) => holdsOn(p, probe));
         const first = sorted[0] as string;
         const last = sorted[sorted.length - 1] as string;

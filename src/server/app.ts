@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import fastifyEtag from '@fastify/etag';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -7,14 +6,18 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { Type as T } from 'typebox';
 import type { Database } from '../db/kysely.ts';
+import { registryRevision } from '../registry/reference-data.service.ts';
 import { registryRoutes } from '../registry/registry.routes.ts';
 import { errorBody, registerErrorHandler } from './errors.plugin.ts';
+import { revisionCache } from './revision-cache.ts';
 
 export interface AppOptions {
   database: Database;
   /** Folder of the built web app; served at `/` when it exists. */
   webRoot?: string;
   logger?: FastifyServerOptions['logger'];
+  /** How long a cached registry answer may lag a write made elsewhere (default 500 ms). */
+  cacheStalenessMs?: number;
 }
 
 const ErrorSchema = T.Object(
@@ -57,9 +60,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      // Public reference data changes rarely: a strong ETag lets clients revalidate for free.
-      await api.register(fastifyEtag);
-      await api.register(registryRoutes, { db: options.database.db });
+      // Public reference data changes rarely: answers are cached per revision, with strong ETags.
+      await api.register(async (registry) => {
+        revisionCache(registry, {
+          revision: registryRevision(options.database.db),
+          maxStalenessMs: options.cacheStalenessMs ?? 500,
+        });
+        await registry.register(registryRoutes, { db: options.database.db });
+      });
     },
     { prefix: '/api' },
   );

@@ -25,8 +25,11 @@ async function postgresReachable(): Promise<boolean> {
 
 const postgresUp = await postgresReachable();
 if (!postgresUp) {
-  if (process.env.CI) throw new Error(`PostgreSQL is required in CI and is not reachable at ${TEST_DATABASE_URL}`);
-  console.warn(`\n!!! PostgreSQL at ${TEST_DATABASE_URL} is not reachable: the PostgreSQL leg of the tests DID NOT RUN !!!\n`);
+  if (process.env.CI)
+    throw new Error(`PostgreSQL is required in CI and is not reachable at ${TEST_DATABASE_URL}`);
+  console.warn(
+    `\n!!! PostgreSQL at ${TEST_DATABASE_URL} is not reachable: the PostgreSQL leg of the tests DID NOT RUN !!!\n`,
+  );
 }
 
 export const DIALECTS: Dialect[] = postgresUp ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -37,7 +40,10 @@ export interface TestDatabase extends Database {
 }
 
 /** A fresh, migrated, empty database of the given dialect. */
-export async function createTestDatabase(dialect: Dialect, options: { sqliteFile?: string } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  dialect: Dialect,
+  options: { sqliteFile?: string } = {},
+): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const database = openDatabase({ sqliteFile: options.sqliteFile ?? ':memory:' });
     await migrateToLatest(database.db);

@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase } from '../../src/db/kysely.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import { readReferenceData } from '../../src/registry/reference-data.ts';
 import { seedReferenceData } from '../../src/registry/reference-data.service.ts';
+import { readReferenceData } from '../../src/registry/reference-data.ts';
 import { buildApp } from '../../src/server/app.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

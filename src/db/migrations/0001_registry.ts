@@ -123,6 +123,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('date', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('subject_type', 'text', (c) => c.notNull())
     .addColumn('subject_id', 'text', (c) => c.notNull())
     .addColumn('title', 'text', (c) => c.notNull())
@@ -131,7 +132,7 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema
     .createIndex('chronology_events_by_date')
     .on('chronology_events')
-    .columns(['date', 'id'])
+    .columns(['date', 'position', 'id'])
     .execute();
   await db.schema
     .createTable('chronology_event_states')
