@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { serve } from '../server/main.ts';
 
 export function serveCommand(program: Command): void {
   program
@@ -9,6 +8,8 @@ export function serveCommand(program: Command): void {
     .option('-p, --port <port>', 'port to listen on (default: PORT or 8080)')
     .action(async (options: { port?: string }) => {
       const config = loadConfig(options.port ? { ...process.env, PORT: options.port } : process.env);
+      // Loaded on use: the other commands need no HTTP server and start faster without it.
+      const { serve } = await import('../server/main.ts');
       await serve(config);
     });
 }

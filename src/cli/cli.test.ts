@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const dir = mkdtempSync(join(tmpdir(), 'sco-cli-'));
+const env = { ...process.env, SCO_DB_FILE: join(dir, 'sco.db'), DATABASE_URL: '' };
+
+/** Runs the real `sco` command as a user would, on a database file of its own. */
+function sco(...args: string[]) {
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin/sco.mjs'), ...args], { env, encoding: 'utf8' });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+describe('the sco command', () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('migrates, seeds once, and says when the data is already loaded', () => {
+    expect(sco('db', 'migrate')).toMatchObject({ code: 0, out: expect.stringContaining('migrated') });
+    const first = sco('seed');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/loaded 27 states, 9 bodies, 30 summits, \d+ documents, 16 people/);
+    expect(sco('seed').out).toMatch(/already up to date/);
+  });
+
+  it('prints the chronology as a table, filtered', () => {
+    const run = sco('chronology', '--from', '2001-01-01', '--to', '2001-12-31', '--kind', 'summit');
+    expect(run.code).toBe(0);
+    const lines = run.out.trim().split('\n');
+    expect(lines[0]).toMatch(/^date\s+kind\s+event\s+states$/);
+    expect(lines[2]).toMatch(/^2001-06-14\s+summit\s+SCO summit, Shanghai\s+CN$/);
+    expect(run.out).toMatch(/1 of 1 events/);
+    const russian = sco('chronology', '--state', 'IN', '--kind', 'status', '--lang', 'ru');
+    expect(russian.out).toContain('Индия');
+  });
+
+  it('refuses a bad argument with a message naming it, and a non-zero exit', () => {
+    const badDate = sco('chronology', '--from', '2001-02-30');
+    expect(badDate.code).toBe(2);
+    expect(badDate.err).toMatch(/from: expected a date YYYY-MM-DD, got "2001-02-30"/);
+    const badKind = sco('chronology', '--kind', 'party');
+    expect(badKind.code).toBe(2);
+    expect(badKind.err).toMatch(/kind: must be one of summit, document, status, appointment/);
+    const unknown = sco('chronology', '--colour', 'red');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/unknown option '--colour'/);
+    expect(sco('frobnicate').code).toBe(2);
+  });
+
+  it('has help on each command', () => {
+    for (const args of [['--help'], ['serve', '--help'], ['db', 'migrate', '--help'], ['seed', '--help'], ['chronology', '--help']]) {
+      const run = sco(...args);
+      expect(run.code, args.join(' ')).toBe(0);
+      expect(run.out, args.join(' ')).toMatch(/Usage: sco/);
+    }
+  });
+});
