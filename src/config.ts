@@ -11,6 +11,8 @@ export interface Config {
   webRoot: string;
   dataDir: string;
   logLevel: string;
+  /** Trust X-Forwarded-* headers from a reverse proxy. */
+  trustProxy: boolean;
 }
 
 const root = resolve(import.meta.dirname, '..');
@@ -29,5 +31,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webRoot: resolve(env.SCO_WEB_ROOT ?? resolve(root, 'web/dist')),
     dataDir: resolve(env.SCO_DATA_DIR ?? resolve(root, 'data')),
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
   };
 }

@@ -3,7 +3,13 @@
  * in one place (server/errors.plugin.ts) and the CLI prints their message. Nothing else is thrown
  * on purpose: any other error is a bug and becomes a generic 500.
  */
-export type ErrorCode = 'invalid' | 'not_found' | 'forbidden' | 'unauthorized' | 'conflict';
+export type ErrorCode =
+  | 'invalid'
+  | 'not_found'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'conflict'
+  | 'too_many_requests';
 
 /** Base of every expected failure; `details` is safe to show to the caller. */
 export abstract class DomainError extends Error {
@@ -43,4 +49,15 @@ export class Unauthorized extends DomainError {
 
 export class Conflict extends DomainError {
   readonly code = 'conflict';
+}
+
+/** Too many attempts (failed sign-ins): the caller must wait `retryAfterSeconds`. */
+export class TooManyRequests extends DomainError {
+  readonly code = 'too_many_requests';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, { retryAfterSeconds });
+  }
 }

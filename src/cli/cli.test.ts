@@ -50,7 +50,13 @@ describe('the sco command', () => {
   });
 
   it('has help on each command', () => {
-    for (const args of [['--help'], ['serve', '--help'], ['db', 'migrate', '--help'], ['seed', '--help'], ['chronology', '--help']]) {
+    for (const args of [
+      ['--help'],
+      ['serve', '--help'],
+      ['db', 'migrate', '--help'],
+      ['seed', '--help'],
+      ['chronology', '--help'],
+    ]) {
       const run = sco(...args);
       expect(run.code, args.join(' ')).toBe(0);
       expect(run.out, args.join(' ')).toMatch(/Usage: sco/);

@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { DomainError } from '../errors.ts';
+import { auditCommand, ChainBroken } from './audit.command.ts';
 import { chronologyCommand } from './chronology.command.ts';
 import { dbCommand } from './db.command.ts';
 import { seedCommand } from './seed.command.ts';
 import { serveCommand } from './serve.command.ts';
+import { userCommand } from './user.command.ts';
 
 /** Builds the `sco` program; each command lives in its own file and calls the services. */
 export function buildProgram(): Command {
@@ -11,7 +13,8 @@ export function buildProgram(): Command {
     .description('SCO Platform: the Shanghai Cooperation Organization in software')
     .showHelpAfterError()
     .exitOverride();
-  for (const add of [serveCommand, dbCommand, seedCommand, chronologyCommand]) add(program);
+  for (const add of [serveCommand, dbCommand, seedCommand, chronologyCommand, userCommand, auditCommand])
+    add(program);
   program.commands.forEach(function strict(command: Command) {
     command.exitOverride().showHelpAfterError();
     command.commands.forEach(strict);
@@ -28,6 +31,7 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     const message = error instanceof DomainError || error instanceof Error ? error.message : String(error);
     console.error(`sco: ${message}`);
+    if (error instanceof ChainBroken) return 1;
     return error instanceof DomainError && error.code === 'invalid' ? 2 : 1;
   }
 }

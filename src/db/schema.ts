@@ -122,6 +122,89 @@ export interface MetaTable {
   value: string;
 }
 
+export interface OrganizationsTable {
+  id: string;
+  /** delegation | secretariat | rats-executive-committee | partner-center */
+  kind: string;
+  /** JSON {en, ru, zh}. */
+  name: string;
+  /** The member state a delegation represents. */
+  state_code: string | null;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  organization_id: string;
+  /** JSON array of role names. */
+  roles: string;
+  /** argon2id; null for a user who has not set a password. */
+  password_hash: string | null;
+  disabled_at: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session secret the cookie holds: the secret itself is never stored. */
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** SHA-256 of the token's secret part. */
+  secret_hash: string;
+  /** JSON array: the roles the token may use (never more than its user holds). */
+  roles: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface LoginThrottleTable {
+  /** `account:<username>` or `address:<ip>`. */
+  key: string;
+  failures: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
+export interface SetupTokensTable {
+  secret_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  /** `user:<id>`, `cli:<name>` or `system`. */
+  actor: string;
+  organization_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  /** SHA-256 of the canonical JSON of the subject's new state. */
+  state_digest: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
 export interface DB {
   states: StatesTable;
   state_statuses: StateStatusesTable;
@@ -134,4 +217,12 @@ export interface DB {
   chronology_events: ChronologyEventsTable;
   chronology_event_states: ChronologyEventStatesTable;
   meta: MetaTable;
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_throttle: LoginThrottleTable;
+  setup_tokens: SetupTokensTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
 }

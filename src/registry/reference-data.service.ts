@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { audit } from '../identity/audit.service.ts';
+import type { Actor } from '../identity/policy.rules.ts';
 import { metaReader, readMeta, replaceRegistry, writeMeta } from './reference-data.repository.ts';
 import { referenceRows } from './reference-data.rows.ts';
 import type { LoadedReferenceData } from './reference-data.ts';
@@ -30,8 +32,10 @@ export interface SeedResult {
 export async function seedReferenceData(
   db: Kysely<DB>,
   loaded: LoadedReferenceData,
-  options: { force?: boolean } = {},
+  options: { force?: boolean; actor?: Actor; now?: Date } = {},
 ): Promise<SeedResult> {
+  const actor = options.actor ?? { kind: 'system', name: 'reference-data' };
+  const now = options.now ?? new Date();
   const { data, digest } = loaded;
   const counts = {
     states: data.states.length,
@@ -45,7 +49,13 @@ export async function seedReferenceData(
     if (!options.force && (await readMeta(trx, DIGEST_KEY)) === digest) return false;
     await replaceRegistry(trx, rows);
     await writeMeta(trx, DIGEST_KEY, digest);
-    await writeMeta(trx, REGISTRY_REVISION_KEY, `${digest}:${Date.now()}`);
+    await writeMeta(trx, REGISTRY_REVISION_KEY, `${digest}:${now.getTime()}`);
+    await audit(
+      trx,
+      actor,
+      { action: 'registry.load', subjectType: 'reference-data', subjectId: digest, state: counts },
+      now,
+    );
     return true;
   });
   return { changed, counts };

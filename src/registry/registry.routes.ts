@@ -7,12 +7,15 @@ import * as registry from './registry.service.ts';
 /** The public registry API: states, bodies, summits, documents, people, chronology, search. */
 export const registryRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = async (app, { db }) => {
   const tags = ['registry'];
+  // Everything in the registry is public reference data.
+  const PUBLIC = { policy: 'public' as const };
   const notFound = { 404: { $ref: 'Error#' } };
   const badRequest = { 400: { $ref: 'Error#' } };
 
   app.get(
     '/states',
     {
+      config: PUBLIC,
       schema: {
         tags,
         summary: 'States by status on a date, from their status history',
@@ -25,6 +28,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = asy
   app.get(
     '/states/:code',
     {
+      config: PUBLIC,
       schema: {
         tags,
         summary: 'One state: status history, summits hosted, documents',
@@ -37,6 +41,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = asy
   app.get(
     '/bodies',
     {
+      config: PUBLIC,
       schema: {
         tags,
         summary: 'The bodies of the organization',
@@ -49,6 +54,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = asy
   app.get(
     '/summits',
     {
+      config: PUBLIC,
       schema: {
         tags,
         summary: 'Summits of the Council of Heads of State since 1996',
@@ -61,6 +67,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = asy
   app.get(
     '/summits/:id',
     {
+      config: PUBLIC,
       schema: {
         tags,
         summary: 'One summit with its documents',
@@ -73,6 +80,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = asy
   app.get(
     '/documents',
     {
+      config: PUBLIC,
       schema: {
         tags,
         summary: 'Documents, searchable and filtered by kind, dates and party',
@@ -85,6 +93,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = asy
   app.get(
     '/documents/:id',
     {
+      config: PUBLIC,
       schema: {
         tags,
         summary: 'One document',
@@ -97,6 +106,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = asy
   app.get(
     '/people',
     {
+      config: PUBLIC,
       schema: {
         tags,
         summary: 'Secretaries-General and directors of the RATS Executive Committee',
@@ -109,6 +119,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = asy
   app.get(
     '/chronology',
     {
+      config: PUBLIC,
       schema: {
         tags,
         summary: 'Summits, documents, status changes and appointments in time order',
@@ -121,6 +132,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = asy
   app.get(
     '/search',
     {
+      config: PUBLIC,
       schema: {
         tags,
         summary: 'Search names, titles and descriptions in English, Russian and Chinese',

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -6,6 +9,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { Type as T } from 'typebox';
 import type { Database } from '../db/kysely.ts';
+import { registerAuth } from '../identity/auth.plugin.ts';
+import { identityRoutes } from '../identity/identity.routes.ts';
 import { registryRevision } from '../registry/reference-data.service.ts';
 import { registryRoutes } from '../registry/registry.routes.ts';
 import { errorBody, registerErrorHandler } from './errors.plugin.ts';
@@ -13,6 +18,10 @@ import { revisionCache } from './revision-cache.ts';
 
 export interface AppOptions {
   database: Database;
+  /** The clock services read (tests pass a fake one). */
+  now?: () => Date;
+  /** Trust X-Forwarded-* from a reverse proxy (for the client address and HTTPS cookies). */
+  trustProxy?: boolean;
   /** Folder of the built web app; served at `/` when it exists. */
   webRoot?: string;
   logger?: FastifyServerOptions['logger'];
@@ -31,11 +40,32 @@ const ErrorSchema = T.Object(
   { $id: 'Error', description: 'The one error shape of the API' },
 );
 
+/**
+ * What the browser may load: only this origin's scripts; styles from this origin and the inline
+ * style attributes the component library sets; images also as data URLs (Swagger UI's icons).
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+};
+
 /** Builds the HTTP application: plugins, then modules. Does not listen. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const now = options.now ?? (() => new Date());
+  const db = options.database.db;
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    genReqId: () => randomUUID(),
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
     },
@@ -43,6 +73,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerErrorHandler(app);
   app.addSchema(ErrorSchema);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
+  await app.register(fastifyCookie);
+  registerAuth(app, { db, now });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -52,7 +88,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         description:
           'The registry of the Shanghai Cooperation Organization: states, bodies, summits, documents.',
       },
-      tags: [{ name: 'registry', description: 'Public reference data and chronology' }],
+      tags: [
+        { name: 'registry', description: 'Public reference data and chronology' },
+        { name: 'identity', description: 'Sign-in, organizations, users, tokens, audit log' },
+      ],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sco_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+          basic: { type: 'http', scheme: 'basic' },
+        },
+      },
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
@@ -63,11 +109,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // Public reference data changes rarely: answers are cached per revision, with strong ETags.
       await api.register(async (registry) => {
         revisionCache(registry, {
-          revision: registryRevision(options.database.db),
+          revision: registryRevision(db),
           maxStalenessMs: options.cacheStalenessMs ?? 500,
         });
-        await registry.register(registryRoutes, { db: options.database.db });
+        await registry.register(registryRoutes, { db });
       });
+      await api.register(identityRoutes, { db, now });
     },
     { prefix: '/api' },
   );

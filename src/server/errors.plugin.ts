@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { DomainError, type ErrorCode } from '../errors.ts';
+import { DomainError, type ErrorCode, TooManyRequests, Unauthorized } from '../errors.ts';
 
 const STATUS: Record<ErrorCode, number> = {
   invalid: 400,
@@ -7,6 +7,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_many_requests: 429,
 };
 
 /** Wire shape of every error: `{"error": {"code", "message", "details"}}`. */
@@ -31,7 +32,13 @@ function fieldOf(error: FastifyError): string {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
-      return reply.status(STATUS[error.code]).send(errorBody(error.code, error.message, error.details));
+      if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds));
+      if (error instanceof Unauthorized && request.headers.authorization?.startsWith('Basic ')) {
+        reply.header('www-authenticate', 'Basic realm="SCO Platform", charset="UTF-8"');
+      }
+      return reply
+        .status(STATUS[error.code])
+        .send(errorBody(error.code, error.message, { ...error.details, requestId: request.id }));
     }
     if (error.validation) {
       const field = fieldOf(error);
@@ -41,11 +48,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
         error.validation[0]?.keyword === 'additionalProperties'
           ? `${field}: unknown ${where} parameter`
           : `${field}: ${problem}`;
-      return reply.status(400).send(errorBody('invalid', message, { field, in: where }));
+      return reply
+        .status(400)
+        .send(errorBody('invalid', message, { field, in: where, requestId: request.id }));
     }
     const status = error.statusCode ?? 500;
     if (status < 500) {
-      return reply.status(status).send(errorBody(error.code?.toLowerCase() ?? 'bad_request', error.message));
+      return reply
+        .status(status)
+        .send(
+          errorBody(error.code?.toLowerCase() ?? 'bad_request', error.message, { requestId: request.id }),
+        );
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(errorBody('internal', 'internal error', { requestId: request.id }));

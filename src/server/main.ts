@@ -1,24 +1,32 @@
 import { type Config, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/kysely.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { seedReferenceData } from '../registry/reference-data.service.ts';
-import { readReferenceData } from '../registry/reference-data.ts';
+import { issueSetupToken } from '../identity/auth.service.ts';
 import { buildApp } from './app.ts';
+import { prepareDatabase } from './prepare.ts';
 
 /**
  * Process entry of the server: migrate, load the reference data when it changed, listen, and
  * close cleanly on SIGINT/SIGTERM so that no request is cut and the database is left consistent.
+ * On a fresh install it prints a one-time link to create the first administrator.
  */
 export async function serve(config: Config = loadConfig()): Promise<void> {
   const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
-  await migrateToLatest(database.db);
-  await seedReferenceData(database.db, readReferenceData(config.dataDir));
+  await prepareDatabase(database, config);
   const app = await buildApp({
     database,
     webRoot: config.webRoot,
+    trustProxy: config.trustProxy,
     logger: {
       level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'req.headers["x-csrf-token"]',
+          'res.headers["set-cookie"]',
+        ],
+        censor: '[redacted]',
+      },
     },
   });
   let closing = false;
@@ -35,4 +43,11 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : config.sqliteFile;
   app.log.info(`SCO Platform on http://localhost:${config.port} (database: ${where})`);
+  const setup = await issueSetupToken(database.db, new Date());
+  if (setup) {
+    // Printed, never logged: the secret lets whoever holds it become the first administrator.
+    process.stdout.write(
+      `\nNo administrator yet. Create the first one within 24 hours at:\n  http://localhost:${config.port}/setup#token=${setup}\n(or run: npx sco user add --admin)\n\n`,
+    );
+  }
 }

@@ -1,0 +1,99 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { AuditEntry, AuditFields } from './audit.rules.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/**
+ * Advances the chain's head by one and returns the new entry's number and the previous hash.
+ * The update takes the head's row lock (PostgreSQL) or the write lock (SQLite), so concurrent
+ * appends wait for each other and the chain never forks.
+ */
+export async function advanceHead(trx: Transaction<DB>): Promise<{ seq: number; prevHash: string }> {
+  const head = await trx
+    .updateTable('audit_head')
+    .set((eb) => ({ seq: eb('seq', '+', 1) }))
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow();
+  return { seq: Number(head.seq), prevHash: head.hash };
+}
+
+export async function insertEntry(trx: Transaction<DB>, entry: AuditEntry): Promise<void> {
+  await trx
+    .insertInto('audit_log')
+    .values({
+      seq: entry.seq,
+      at: entry.at,
+      actor: entry.actor,
+      organization_id: entry.organizationId,
+      action: entry.action,
+      subject_type: entry.subjectType,
+      subject_id: entry.subjectId,
+      state_digest: entry.stateDigest,
+      prev_hash: entry.prevHash,
+      hash: entry.hash,
+    })
+    .execute();
+  await trx.updateTable('audit_head').set({ hash: entry.hash }).where('id', '=', 1).execute();
+}
+
+export async function readHead(db: Executor): Promise<{ seq: number; hash: string }> {
+  const head = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return { seq: Number(head.seq), hash: head.hash };
+}
+
+type Row = Awaited<ReturnType<typeof entriesAfter>>[number];
+
+/** One page of the chain in order, after entry `afterSeq` (keyset pagination). */
+export async function entriesAfter(db: Executor, afterSeq: number, limit: number) {
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+}
+
+export function toEntry(row: Row): AuditEntry {
+  const fields: AuditFields = {
+    seq: Number(row.seq),
+    at: row.at,
+    actor: row.actor,
+    organizationId: row.organization_id,
+    action: row.action,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    stateDigest: row.state_digest,
+    prevHash: row.prev_hash,
+  };
+  return { ...fields, hash: row.hash };
+}
+
+export interface AuditFilter {
+  subject?: string;
+  subjectType?: string;
+  actor?: string;
+  since?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Entries matching the filter, newest first. */
+export async function listEntries(db: Executor, filter: AuditFilter) {
+  let base = db.selectFrom('audit_log');
+  if (filter.subject) base = base.where('subject_id', '=', filter.subject);
+  if (filter.subjectType) base = base.where('subject_type', '=', filter.subjectType);
+  if (filter.actor) base = base.where('actor', '=', filter.actor);
+  if (filter.since) base = base.where('at', '>=', filter.since);
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+  ]);
+  return { rows, total: Number(count?.n ?? 0) };
+}

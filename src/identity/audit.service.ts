@@ -1,0 +1,103 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { Invalid, NotFound } from '../errors.ts';
+import * as repo from './audit.repository.ts';
+import { type AuditEntry, type ChainFault, ChainVerifier, entryHash, stateDigest } from './audit.rules.ts';
+import { type Actor, authorize } from './policy.rules.ts';
+
+/** How an actor is named in the log. */
+export function actorName(actor: Actor): string {
+  if (actor.kind === 'user') return `user:${actor.userId}`;
+  if (actor.kind === 'system') return `system:${actor.name}`;
+  return 'anonymous';
+}
+
+export interface Change {
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  /** The subject's new state (never a secret); only its digest is kept. */
+  state: unknown;
+}
+
+/**
+ * Appends one entry for a change, inside the transaction that makes the change: both land or
+ * neither does. Every service that changes state calls this.
+ */
+export async function audit(
+  trx: Transaction<DB>,
+  actor: Actor,
+  change: Change,
+  now: Date,
+): Promise<AuditEntry> {
+  const { seq, prevHash } = await repo.advanceHead(trx);
+  const fields = {
+    seq,
+    at: now.toISOString(),
+    actor: actorName(actor),
+    organizationId: actor.kind === 'user' ? actor.organizationId : null,
+    action: change.action,
+    subjectType: change.subjectType,
+    subjectId: change.subjectId,
+    stateDigest: stateDigest(change.state),
+    prevHash,
+  };
+  const entry = { ...fields, hash: entryHash(fields) };
+  await repo.insertEntry(trx, entry);
+  return entry;
+}
+
+export type VerifyResult = { ok: true; entries: number } | ({ ok: false; entries: number } & ChainFault);
+
+const PAGE = 5000;
+
+/** Walks the whole chain in order and reports the first broken entry. */
+export async function verifyAudit(db: Kysely<DB>, actor: Actor): Promise<VerifyResult> {
+  if (!authorize(actor, 'verify', 'audit', {})) throw new NotFound('audit log', 'chain');
+  const head = await repo.readHead(db);
+  const verifier = new ChainVerifier();
+  let after = 0;
+  for (;;) {
+    const rows = await repo.entriesAfter(db, after, PAGE);
+    for (const row of rows) {
+      const fault = verifier.check(repo.toEntry(row));
+      if (fault) return { ok: false, entries: verifier.checked, ...fault };
+    }
+    if (rows.length < PAGE) break;
+    after = Number(rows[rows.length - 1]?.seq);
+  }
+  const fault = verifier.finish(head);
+  return fault ? { ok: false, entries: verifier.checked, ...fault } : { ok: true, entries: verifier.checked };
+}
+
+export interface AuditQuery {
+  subject?: string | undefined;
+  subjectType?: string | undefined;
+  actor?: string | undefined;
+  since?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+/** Entries newest first, filtered; only administrators read the log. */
+export async function listAudit(db: Kysely<DB>, actor: Actor, q: AuditQuery) {
+  if (!authorize(actor, 'read', 'audit', {})) throw new NotFound('audit log', 'entries');
+  const limit = q.limit ?? 50;
+  const offset = q.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+    throw new Invalid('limit', 'must be an integer from 1 to 500');
+  if (!Number.isInteger(offset) || offset < 0) throw new Invalid('offset', 'must be a non-negative integer');
+  if (q.since !== undefined && Number.isNaN(Date.parse(q.since))) {
+    throw new Invalid('since', `expected an ISO 8601 date or time, got "${q.since}"`);
+  }
+  const since = q.since === undefined ? undefined : new Date(q.since).toISOString();
+  const { rows, total } = await repo.listEntries(db, {
+    ...(q.subject ? { subject: q.subject } : {}),
+    ...(q.subjectType ? { subjectType: q.subjectType } : {}),
+    ...(q.actor ? { actor: q.actor } : {}),
+    ...(since ? { since } : {}),
+    limit,
+    offset,
+  });
+  return { items: rows.map(repo.toEntry), total };
+}

@@ -1,0 +1,166 @@
+/**
+ * The one access policy. Every read and write of every module asks it; nothing else decides.
+ * A rule grants one action on one kind of resource to a scope of resources, computed from the
+ * actor alone; the same scope is tested against one object (`authorize`) or turned into a SQL
+ * condition for a list (`readableScope`, applied by repositories), so the two never disagree.
+ * No rule, no access.
+ */
+
+export const ROLES = ['delegate', 'head-of-delegation', 'secretariat-officer', 'analyst', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORGANIZATION_KINDS = [
+  'delegation',
+  'secretariat',
+  'rats-executive-committee',
+  'partner-center',
+] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+/** Roles that act for a member state: they lapse while the state is not a member. */
+export const DELEGATION_ROLES: readonly Role[] = ['delegate', 'head-of-delegation'];
+
+export type Actor =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'user';
+      userId: string;
+      organizationId: string;
+      organizationKind: OrganizationKind;
+      roles: readonly Role[];
+    }
+  /** The local operator (the CLI, start-up jobs): whoever can open the database file. */
+  | { kind: 'system'; name: string };
+
+export const ANONYMOUS: Actor = { kind: 'anonymous' };
+
+/** A set of resources: everything, nothing, or those whose `field` equals `value`. */
+export type Scope = { all: true } | { none: true } | { field: string; equals: string };
+export const ALL: Scope = { all: true };
+export const NONE: Scope = { none: true };
+
+export type ResourceType = 'organization' | 'user' | 'token' | 'audit' | 'session';
+
+export interface Rule {
+  resource: ResourceType;
+  action: string;
+  scope(actor: Actor): Scope;
+}
+
+const isUser = (a: Actor): a is Extract<Actor, { kind: 'user' }> => a.kind === 'user';
+const hasRole = (a: Actor, role: Role) => isUser(a) && a.roles.includes(role);
+const admins = (a: Actor): Scope => (hasRole(a, 'admin') ? ALL : NONE);
+const signedIn = (a: Actor): Scope => (isUser(a) ? ALL : NONE);
+const ownOrAdmin = (field: string, value: (a: Extract<Actor, { kind: 'user' }>) => string) => (a: Actor) =>
+  hasRole(a, 'admin') ? ALL : isUser(a) ? { field, equals: value(a) } : NONE;
+
+/** Every rule of the identity module. Other modules add theirs to this list. */
+export const RULES: readonly Rule[] = [
+  { resource: 'organization', action: 'read', scope: signedIn },
+  { resource: 'organization', action: 'create', scope: admins },
+  { resource: 'organization', action: 'update', scope: admins },
+  { resource: 'user', action: 'read', scope: ownOrAdmin('organizationId', (a) => a.organizationId) },
+  { resource: 'user', action: 'create', scope: admins },
+  { resource: 'user', action: 'update', scope: admins },
+  { resource: 'user', action: 'set-roles', scope: admins },
+  { resource: 'user', action: 'disable', scope: admins },
+  { resource: 'token', action: 'read', scope: ownOrAdmin('userId', (a) => a.userId) },
+  {
+    resource: 'token',
+    action: 'create',
+    scope: (a) => (isUser(a) ? { field: 'userId', equals: a.userId } : NONE),
+  },
+  { resource: 'token', action: 'revoke', scope: ownOrAdmin('userId', (a) => a.userId) },
+  { resource: 'audit', action: 'read', scope: admins },
+  { resource: 'audit', action: 'verify', scope: admins },
+  { resource: 'session', action: 'read', scope: signedIn },
+];
+
+/** The actions a response reports as abilities, per kind of resource. */
+export const ACTIONS: Record<ResourceType, readonly string[]> = {
+  organization: ['read', 'update'],
+  user: ['read', 'update', 'set-roles', 'disable'],
+  token: ['read', 'revoke'],
+  audit: ['read', 'verify'],
+  session: ['read'],
+};
+
+function scopesFor(actor: Actor, action: string, resource: ResourceType, rules: readonly Rule[]): Scope[] {
+  if (actor.kind === 'system') return [ALL];
+  return rules.filter((r) => r.resource === resource && r.action === action).map((r) => r.scope(actor));
+}
+
+/** Does one scope contain this object? */
+export function inScope(scope: Scope, object: Readonly<Record<string, unknown>>): boolean {
+  if ('all' in scope) return true;
+  if ('none' in scope) return false;
+  return object[scope.field] === scope.equals;
+}
+
+/** May `actor` do `action` on this one object? Deny unless a rule's scope contains it. */
+export function authorize(
+  actor: Actor,
+  action: string,
+  resource: ResourceType,
+  object: Readonly<Record<string, unknown>>,
+  rules: readonly Rule[] = RULES,
+): boolean {
+  return scopesFor(actor, action, resource, rules).some((scope) => inScope(scope, object));
+}
+
+/**
+ * The objects of a kind `actor` may do `action` on, as scopes to OR together: `[]` means none.
+ * Repositories turn this into a SQL condition, so lists and counts see only what the actor may.
+ */
+export function permittedScopes(
+  actor: Actor,
+  action: string,
+  resource: ResourceType,
+  rules: readonly Rule[] = RULES,
+): Scope[] {
+  const scopes = scopesFor(actor, action, resource, rules).filter((s) => !('none' in s));
+  return scopes.some((s) => 'all' in s) ? [ALL] : scopes;
+}
+
+/** May `actor` attempt `action` on some object of the kind? (The route-level gate.) */
+export function mayAttempt(
+  actor: Actor,
+  action: string,
+  resource: ResourceType,
+  rules: readonly Rule[] = RULES,
+): boolean {
+  return permittedScopes(actor, action, resource, rules).length > 0;
+}
+
+/** What `actor` may do with this object, computed by the same rules, for the web app's buttons. */
+export function abilities(
+  actor: Actor,
+  resource: ResourceType,
+  object: Readonly<Record<string, unknown>>,
+  rules: readonly Rule[] = RULES,
+): Record<string, boolean> {
+  return Object.fromEntries(
+    ACTIONS[resource].map((action) => [action, authorize(actor, action, resource, object, rules)]),
+  );
+}
+
+/**
+ * The roles a user holds on a date: delegation roles lapse while the delegation's state is
+ * not a member (it left or is suspended), from that date on.
+ */
+export function effectiveRoles(
+  roles: readonly Role[],
+  organizationKind: OrganizationKind,
+  stateIsMember: boolean,
+): Role[] {
+  if (organizationKind !== 'delegation' || stateIsMember) return [...roles];
+  return roles.filter((r) => !DELEGATION_ROLES.includes(r));
+}
+
+/** Roles each kind of organization may hold: a partner center never holds a delegation role. */
+export const ROLES_BY_ORGANIZATION: Record<OrganizationKind, readonly Role[]> = {
+  delegation: ['delegate', 'head-of-delegation', 'admin'],
+  secretariat: ['secretariat-officer', 'admin'],
+  'rats-executive-committee': ['analyst', 'admin'],
+  'partner-center': ['analyst'],
+};

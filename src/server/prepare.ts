@@ -1,0 +1,22 @@
+import type { Config } from '../config.ts';
+import type { Database } from '../db/kysely.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { syncOrganizations } from '../identity/organizations.service.ts';
+import { type SeedResult, seedReferenceData } from '../registry/reference-data.service.ts';
+import { readReferenceData } from '../registry/reference-data.ts';
+
+/**
+ * Brings a database to what the program needs: the newest schema, the reference data of
+ * `data/` (loaded only when it changed, unless forced), and the organizations made from it.
+ */
+export async function prepareDatabase(
+  database: Database,
+  config: Pick<Config, 'dataDir'>,
+  options: { force?: boolean; dataDir?: string } = {},
+): Promise<SeedResult & { organizationsCreated: number }> {
+  await migrateToLatest(database.db);
+  const loaded = readReferenceData(options.dataDir ?? config.dataDir);
+  const result = await seedReferenceData(database.db, loaded, { force: options.force ?? false });
+  const organizationsCreated = await syncOrganizations(database.db, new Date());
+  return { ...result, organizationsCreated };
+}
