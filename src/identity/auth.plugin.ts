@@ -20,7 +20,17 @@ export type RoutePolicy =
   /** Those the rules let attempt `action` on some `resource`. */
   | { action: string; resource: ResourceType };
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  policy: RoutePolicy | undefined;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, with its declared policy: what the route-table test walks. */
+    routeTable: RouteEntry[];
+  }
   interface FastifyContextConfig {
     policy?: RoutePolicy;
   }
@@ -47,7 +57,11 @@ export function registerAuth(app: FastifyInstance, { db, now }: AuthOptions): vo
   app.decorateRequest('actor', null as never);
   app.decorateRequest('sessionCsrf', null);
 
+  const table: RouteEntry[] = [];
+  app.decorate('routeTable', table);
   app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      table.push({ method, url: route.url, policy: route.config?.policy });
     if (!route.url.startsWith('/api') || isDocumentation(route.url)) return;
     if (!route.config?.policy) {
       throw new Error(`route ${route.method} ${route.url} declares no access policy (config.policy)`);

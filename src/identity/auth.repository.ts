@@ -101,6 +101,6 @@ export async function setupTokenByHash(db: Executor, secretHash: string) {
   return db.selectFrom('setup_tokens').selectAll().where('secret_hash', '=', secretHash).executeTakeFirst();
 }
 
-export async function useSetupToken(db: Executor, secretHash: string, at: string) {
+export async function markSetupTokenUsed(db: Executor, secretHash: string, at: string) {
   await db.updateTable('setup_tokens').set({ used_at: at }).where('secret_hash', '=', secretHash).execute();
 }

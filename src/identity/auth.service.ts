@@ -99,7 +99,7 @@ export async function resolveToken(db: Kysely<DB>, token: string, now: Date): Pr
   if (row.revoked_at !== null || row.expires_at <= now.toISOString()) return null;
   const user = await users.userById(db, row.user_id);
   const actor = user ? await actorOf(db, user, now) : null;
-  if (!actor || actor.kind !== 'user') return null;
+  if (actor?.kind !== 'user') return null;
   const allowed = JSON.parse(row.roles) as Role[];
   await repo.touchToken(db, row.id, now.toISOString());
   return { ...actor, roles: actor.roles.filter((r) => allowed.includes(r)) };
@@ -240,6 +240,6 @@ export async function completeSetup(
     { ...input, organizationId: SECRETARIAT_ID, roles: ['admin', 'secretariat-officer'] },
     now,
   );
-  await repo.useSetupToken(db, hash, now.toISOString());
+  await repo.markSetupTokenUsed(db, hash, now.toISOString());
   return user;
 }

@@ -35,6 +35,8 @@ if (!postgresUp) {
 export const DIALECTS: Dialect[] = postgresUp ? ['sqlite', 'postgres'] : ['sqlite'];
 
 export interface TestDatabase extends Database {
+  /** The PostgreSQL schema the test works in (undefined on SQLite). */
+  schema?: string;
   /** Drops what the test created (the PostgreSQL schema) and closes the connection. */
   destroy(): Promise<void>;
 }
@@ -58,6 +60,7 @@ export async function createTestDatabase(
   await migrateToLatest(database.db);
   return {
     ...database,
+    schema,
     destroy: async () => {
       await database.close();
       const cleanup = new pg.Client({ connectionString: TEST_DATABASE_URL });
