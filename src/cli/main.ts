@@ -3,6 +3,7 @@ import { DomainError } from '../errors.ts';
 import { auditCommand, ChainBroken } from './audit.command.ts';
 import { chronologyCommand } from './chronology.command.ts';
 import { dbCommand } from './db.command.ts';
+import { orgCommand } from './org.command.ts';
 import { seedCommand } from './seed.command.ts';
 import { serveCommand } from './serve.command.ts';
 import { userCommand } from './user.command.ts';

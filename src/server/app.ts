@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { Type as T } from 'typebox';
 import type { Database } from '../db/kysely.ts';
 import { registerAuth } from '../identity/auth.plugin.ts';
@@ -24,7 +24,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Folder of the built web app; served at `/` when it exists. */
   webRoot?: string;
-  logger?: FastifyServerOptions['logger'];
+  /** Structured logs (pino); secrets are always redacted. Off when absent. */
+  logger?: { level: string; stream?: NodeJS.WritableStream };
   /** How long a cached registry answer may lag a write made elsewhere (default 500 ms). */
   cacheStalenessMs?: number;
 }
@@ -39,6 +40,16 @@ const ErrorSchema = T.Object(
   },
   { $id: 'Error', description: 'The one error shape of the API' },
 );
+
+/** Never written to a log line: credentials in headers, whichever way they come. */
+const REDACTED = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  'password',
+  'token',
+];
 
 /**
  * What the browser may load: only this origin's scripts; styles from this origin and the inline
@@ -62,7 +73,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
   const db = options.database.db;
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger
+      ? {
+          level: options.logger.level,
+          ...(options.logger.stream ? { stream: options.logger.stream } : {}),
+          redact: { paths: REDACTED, censor: '[redacted]' },
+        }
+      : false,
     bodyLimit: 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
     genReqId: () => randomUUID(),

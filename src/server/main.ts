@@ -16,18 +16,7 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
     database,
     webRoot: config.webRoot,
     trustProxy: config.trustProxy,
-    logger: {
-      level: config.logLevel,
-      redact: {
-        paths: [
-          'req.headers.authorization',
-          'req.headers.cookie',
-          'req.headers["x-csrf-token"]',
-          'res.headers["set-cookie"]',
-        ],
-        censor: '[redacted]',
-      },
-    },
+    logger: { level: config.logLevel },
   });
   let closing = false;
   const shutdown = async (signal: string) => {
