@@ -97,3 +97,22 @@ describe('registry API over HTTP', () => {
     expect(ui.body).toContain('swagger');
   });
 });
+
+describe('the web app beside the API', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server.close());
+
+  it('answers client-side routes with the app and a missing file with 404', async () => {
+    const page = await server.app.inject('/summits/chs-2002');
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    const missing = await server.app.inject('/assets/not-there-123.js');
+    expect(missing.statusCode).toBe(404);
+    const api = await server.app.inject('/api/not-a-route');
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error.code).toBe('not_found');
+  });
+});

@@ -137,11 +137,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   const webRoot = options.webRoot && existsSync(options.webRoot) ? options.webRoot : undefined;
-  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  // Files are looked up on each request, so a rebuilt web app is served without a restart.
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: true });
   app.setNotFoundHandler((request, reply) => {
-    // The web app routes on the client: any other GET outside /api answers its index page.
-    if (webRoot && request.method === 'GET' && !request.url.startsWith('/api'))
-      return reply.sendFile('index.html');
+    // The web app routes on the client: any other GET outside /api answers its index page,
+    // except a missing file (a path with an extension), which must not turn into a page.
+    const path = request.url.split('?')[0] ?? '';
+    const isPage = !path.startsWith('/api') && !/\.[A-Za-z0-9]+$/.test(path);
+    if (webRoot && request.method === 'GET' && isPage) return reply.sendFile('index.html');
     return reply
       .status(404)
       .send(errorBody('not_found', `no route ${request.method} ${request.url.split('?')[0]}`));

@@ -212,7 +212,7 @@ describe('public portal', () => {
     }
   });
 
-  it('takes screenshots of the main pages at laptop and phone widths', async () => {
+  it('lays out every main page at laptop and phone widths with a heading and no sideways scroll', async () => {
     for (const [width, viewport] of [
       [1280, LAPTOP],
       [390, PHONE],
@@ -221,6 +221,12 @@ describe('public portal', () => {
       try {
         for (const [name, path] of MAIN_PAGES) {
           await open(page, path);
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
+          expect(overflow, `${name} at ${width}px`).toBeLessThanOrEqual(0);
+          expect(await page.locator('h1').first().isVisible(), `${name} at ${width}px has a heading`).toBe(true);
+          // Kept for people to look at: the pages as a visitor sees them.
           await page.screenshot({ path: `/tmp/sco-portal-${name}-${width}.png`, fullPage: true });
         }
       } finally {

@@ -1,0 +1,59 @@
+import { createBrowserRouter } from 'react-router';
+import { Layout } from './components/Layout.tsx';
+import { NotFound } from './components/NotFound.tsx';
+import { HydrateFallback } from './components/QueryState.tsx';
+import { RouteError } from './components/RouteError.tsx';
+import { HomePage } from './features/chronology/HomePage.tsx';
+
+/**
+ * The portal's one route table. The home page (the chronology) is in the first bundle; the
+ * other pages load when first visited.
+ */
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    Component: Layout,
+    HydrateFallback,
+    children: [
+      {
+        ErrorBoundary: RouteError,
+        children: [
+          { index: true, Component: HomePage },
+          {
+            path: 'summits/:id',
+            lazy: async () => ({ Component: (await import('./features/summits/SummitPage.tsx')).SummitPage }),
+          },
+          {
+            path: 'states',
+            lazy: async () => ({ Component: (await import('./features/states/StatesPage.tsx')).StatesPage }),
+          },
+          {
+            path: 'states/:code',
+            lazy: async () => ({ Component: (await import('./features/states/StatePage.tsx')).StatePage }),
+          },
+          {
+            path: 'documents',
+            lazy: async () => ({
+              Component: (await import('./features/documents/DocumentsPage.tsx')).DocumentsPage,
+            }),
+          },
+          {
+            path: 'documents/:id',
+            lazy: async () => ({
+              Component: (await import('./features/documents/DocumentPage.tsx')).DocumentPage,
+            }),
+          },
+          {
+            path: 'bodies',
+            lazy: async () => ({ Component: (await import('./features/bodies/BodiesPage.tsx')).BodiesPage }),
+          },
+          {
+            path: 'search',
+            lazy: async () => ({ Component: (await import('./features/search/SearchPage.tsx')).SearchPage }),
+          },
+          { path: '*', Component: NotFound },
+        ],
+      },
+    ],
+  },
+]);
