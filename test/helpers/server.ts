@@ -2,11 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { openDatabase } from '../../src/db/kysely.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
-import { seedReferenceData } from '../../src/registry/reference-data.service.ts';
-import { readReferenceData } from '../../src/registry/reference-data.ts';
+import { type Database, openDatabase } from '../../src/db/kysely.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { prepareDatabase } from '../../src/server/prepare.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const DATA_DIR = join(ROOT, 'data');
