@@ -6,7 +6,7 @@ import SQLite from 'better-sqlite3';
 import { openDatabase } from '../src/db/kysely.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { type AuditFields, entryBytes, entryHash } from '../src/identity/audit.rules.ts';
-import { verifyAudit } from '../src/identity/audit.service.ts';
+import { verifyAudit } from '../src/identity/audit.verify.ts';
 import { figure, report } from './lib.ts';
 
 // audit-verify: entries per second of `verifyAudit` over a chain of ENTRIES entries in SQLite,
@@ -70,7 +70,7 @@ function rawSha256(): number {
 async function verify(): Promise<number> {
   const db = openDatabase({ sqliteFile: file });
   const t0 = performance.now();
-  const result = await verifyAudit(db.db, { kind: 'system', name: 'bench' });
+  const result = await verifyAudit(db, { kind: 'system', name: 'bench' });
   const seconds = (performance.now() - t0) / 1000;
   await db.close();
   if (!result.ok || result.entries !== ENTRIES)

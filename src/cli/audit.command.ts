@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { listAudit, verifyAudit } from '../identity/audit.service.ts';
+import { listAudit } from '../identity/audit.service.ts';
+import { verifyAudit } from '../identity/audit.verify.ts';
 import type { Actor } from '../identity/policy.rules.ts';
 import { withDatabase } from './context.ts';
 import { renderTable } from './table.ts';
@@ -15,8 +16,8 @@ export function auditCommand(program: Command): void {
     .command('verify')
     .description('check the whole hash chain; exit 1 and name the first broken entry')
     .action(async () => {
-      await withDatabase(async ({ db }) => {
-        const result = await verifyAudit(db, CLI);
+      await withDatabase(async (database) => {
+        const result = await verifyAudit(database, CLI);
         if (result.ok) {
           console.log(`audit chain intact: ${result.entries} entries verified`);
           return;

@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { AuditLogTable, DB } from '../db/schema.ts';
 import type { AuditEntry, AuditFields } from './audit.rules.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -47,18 +47,52 @@ export async function readHead(db: Executor): Promise<{ seq: number; hash: strin
   return { seq: Number(head.seq), hash: head.hash };
 }
 
-type Row = Awaited<ReturnType<typeof entriesAfter>>[number];
-
-/** One page of the chain in order, after entry `afterSeq` (keyset pagination). */
-export async function entriesAfter(db: Executor, afterSeq: number, limit: number) {
-  return db
+/**
+ * One page of the chain in order, after entry `afterSeq` and up to `lastSeq` (keyset pagination),
+ * already shaped as entries: the verifier reads a million of them and builds no other object.
+ */
+export async function entriesAfter(
+  db: Executor,
+  afterSeq: number,
+  limit: number,
+  lastSeq?: number,
+): Promise<AuditEntry[]> {
+  let query = db
     .selectFrom('audit_log')
-    .selectAll()
-    .where('seq', '>', afterSeq)
-    .orderBy('seq')
-    .limit(limit)
-    .execute();
+    .select([
+      'seq',
+      'at',
+      'actor',
+      'organization_id as organizationId',
+      'action',
+      'subject_type as subjectType',
+      'subject_id as subjectId',
+      'state_digest as stateDigest',
+      'prev_hash as prevHash',
+      'hash',
+    ])
+    .where('seq', '>', afterSeq);
+  if (lastSeq !== undefined) query = query.where('seq', '<=', lastSeq);
+  return query.orderBy('seq').limit(limit).execute();
 }
+
+/** The stored hash of one entry, if it is there. */
+export async function hashOf(db: Executor, seq: number): Promise<string | undefined> {
+  const row = await db.selectFrom('audit_log').select('hash').where('seq', '=', seq).executeTakeFirst();
+  return row?.hash;
+}
+
+/** How many entries lie beyond `seq` (none should: the head names the last). */
+export async function countAfter(db: Executor, seq: number): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('seq', '>', seq)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+type Row = Selectable<AuditLogTable>;
 
 export function toEntry(row: Row): AuditEntry {
   const fields: AuditFields = {

@@ -65,13 +65,20 @@ export function entryHash(fields: AuditFields): string {
 export type ChainFault = { seq: number; problem: string };
 
 /**
- * Walks entries in `seq` order and returns the first fault, or null. Call it page by page with
- * the state it returns; `finish` then compares the last entry with the chain's head.
+ * Walks the entries of a range of the chain in `seq` order and reports the first fault. A walk
+ * may start anywhere: given the stored hash of the entry before its range, it checks the link
+ * into it too (a fault in that entry itself is reported by the walk of the range before).
  */
 export class ChainVerifier {
-  private expectedSeq = 1;
-  private prevHash = '';
+  private expectedSeq: number;
+  private prevHash: string | null;
   checked = 0;
+
+  /** `prevHash`: the stored hash of entry `startSeq - 1` ('' before the first; null if missing). */
+  constructor(startSeq = 1, prevHash: string | null = '') {
+    this.expectedSeq = startSeq;
+    this.prevHash = prevHash;
+  }
 
   /** Checks one entry; returns the fault it shows, if any. */
   check(entry: AuditEntry): ChainFault | null {
@@ -83,7 +90,7 @@ export class ChainVerifier {
           }
         : { seq: entry.seq, problem: `entry ${entry.seq} is out of order` };
     }
-    if (entry.prevHash !== this.prevHash) {
+    if (this.prevHash !== null && entry.prevHash !== this.prevHash) {
       return {
         seq: entry.seq,
         problem: `entry ${entry.seq} does not follow the hash of entry ${entry.seq - 1}`,
@@ -101,10 +108,19 @@ export class ChainVerifier {
     return null;
   }
 
-  /** Compares the end of the walk with the head every append updates. */
-  finish(head: { seq: number; hash: string }): ChainFault | null {
+  /** After the range's last entry: were all entries up to `lastSeq` there? */
+  endAt(lastSeq: number): ChainFault | null {
     const last = this.expectedSeq - 1;
-    if (head.seq > last) return { seq: last + 1, problem: `entries ${last + 1} to ${head.seq} are missing` };
+    return last < lastSeq
+      ? { seq: last + 1, problem: `entries ${last + 1} to ${lastSeq} are missing` }
+      : null;
+  }
+
+  /** Compares the end of a walk of the whole chain with the head every append updates. */
+  finish(head: { seq: number; hash: string }): ChainFault | null {
+    const fault = this.endAt(head.seq);
+    if (fault) return fault;
+    const last = this.expectedSeq - 1;
     if (head.seq < last || head.hash !== this.prevHash) {
       return { seq: last, problem: `the chain's head does not match entry ${last}` };
     }

@@ -47,29 +47,6 @@ export async function audit(
   return entry;
 }
 
-export type VerifyResult = { ok: true; entries: number } | ({ ok: false; entries: number } & ChainFault);
-
-const PAGE = 5000;
-
-/** Walks the whole chain in order and reports the first broken entry. */
-export async function verifyAudit(db: Kysely<DB>, actor: Actor): Promise<VerifyResult> {
-  if (!authorize(actor, 'verify', 'audit', {})) throw new NotFound('audit log', 'chain');
-  const head = await repo.readHead(db);
-  const verifier = new ChainVerifier();
-  let after = 0;
-  for (;;) {
-    const rows = await repo.entriesAfter(db, after, PAGE);
-    for (const row of rows) {
-      const fault = verifier.check(repo.toEntry(row));
-      if (fault) return { ok: false, entries: verifier.checked, ...fault };
-    }
-    if (rows.length < PAGE) break;
-    after = Number(rows[rows.length - 1]?.seq);
-  }
-  const fault = verifier.finish(head);
-  return fault ? { ok: false, entries: verifier.checked, ...fault } : { ok: true, entries: verifier.checked };
-}
-
 export interface AuditQuery {
   subject?: string | undefined;
   subjectType?: string | undefined;

@@ -11,7 +11,7 @@ import {
   type TestDatabase,
 } from '../../test/helpers/db.ts';
 import { makeUser, SYSTEM, seedIdentityBasics } from '../../test/helpers/identity-factory.ts';
-import { verifyAudit } from './audit.service.ts';
+import { verifyAudit } from './audit.verify.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -58,7 +58,7 @@ describeEachDialect('the audit chain', (dialect) => {
     const entries = await database.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
     expect(entries.length).toBeGreaterThanOrEqual(7);
     entries.forEach((e, i) => expect(e.prev_hash).toBe(i === 0 ? '' : entries[i - 1]?.hash));
-    expect(await verifyAudit(database.db, SYSTEM)).toEqual({ ok: true, entries: entries.length });
+    expect(await verifyAudit(database, SYSTEM)).toEqual({ ok: true, entries: entries.length });
   });
 
   it('refuses UPDATE and DELETE on the log', async () => {
@@ -82,13 +82,13 @@ describeEachDialect('the audit chain', (dialect) => {
     ['hash', "'0000'"],
   ])('names the entry whose %s was edited', async (column, value) => {
     await tamper(`update audit_log set ${column} = ${value} where seq = 4`);
-    const result = await verifyAudit(database.db, SYSTEM);
+    const result = await verifyAudit(database, SYSTEM);
     expect(result).toMatchObject({ ok: false, seq: 4, entries: 3 });
   });
 
   it('names a deleted entry', async () => {
     await tamper('delete from audit_log where seq = 5');
-    expect(await verifyAudit(database.db, SYSTEM)).toMatchObject({
+    expect(await verifyAudit(database, SYSTEM)).toMatchObject({
       ok: false,
       seq: 5,
       problem: expect.stringMatching(/missing/),
@@ -110,7 +110,7 @@ describeEachDialect('the audit chain', (dialect) => {
       (await database.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow()).seq,
     );
     await tamper(`delete from audit_log where seq = ${last}`);
-    expect(await verifyAudit(database.db, SYSTEM)).toMatchObject({
+    expect(await verifyAudit(database, SYSTEM)).toMatchObject({
       ok: false,
       seq: last,
       problem: expect.stringMatching(/missing/),

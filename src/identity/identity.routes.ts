@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.ts';
-import { listAudit, verifyAudit } from './audit.service.ts';
+import type { Database } from '../db/kysely.ts';
+import { listAudit } from './audit.service.ts';
+import { verifyAudit } from './audit.verify.ts';
 import { SESSION_COOKIE } from './auth.plugin.ts';
 import * as auth from './auth.service.ts';
 import * as S from './identity.schemas.ts';
@@ -11,10 +11,11 @@ import { countAdmins, userById } from './users.repository.ts';
 import * as users from './users.service.ts';
 
 /** Sign-in, the signed-in user, organizations, users, tokens and the audit log. */
-export const identityRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB>; now: () => Date }> = async (
+export const identityRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: () => Date }> = async (
   app,
-  { db, now },
+  { database, now },
 ) => {
+  const { db } = database;
   const tags = ['identity'];
   const errors = {
     400: { $ref: 'Error#' },
@@ -210,6 +211,6 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB>; now: ()
       config: { policy: { action: 'verify', resource: 'audit' } },
       schema: { tags, summary: 'Verify the whole hash chain', response: { 200: S.Verification, ...errors } },
     },
-    (request) => verifyAudit(db, request.actor),
+    (request) => verifyAudit(database, request.actor),
   );
 };

@@ -131,7 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         });
         await registry.register(registryRoutes, { db });
       });
-      await api.register(identityRoutes, { db, now });
+      await api.register(identityRoutes, { database: options.database, now });
     },
     { prefix: '/api' },
   );
