@@ -105,6 +105,18 @@ describeEachDialect('the audit chain', (dialect) => {
     expect(broken.err).toMatch(/audit chain broken at entry 6: entry 6 was altered/);
   });
 
+  it('finds the same first fault when several threads verify ranges of the chain', async () => {
+    const parallel = { threads: 3, parallelFrom: 1 };
+    const intact = await verifyAudit(database, SYSTEM, parallel);
+    const total = Number(
+      (await database.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow()).seq,
+    );
+    expect(intact).toEqual({ ok: true, entries: total });
+    await tamper(`update audit_log set action = 'x' where seq = ${total - 1}`);
+    await tamper('delete from audit_log where seq = 3');
+    expect(await verifyAudit(database, SYSTEM, parallel)).toMatchObject({ ok: false, seq: 3 });
+  });
+
   it('notices the newest entries removed', async () => {
     const last = Number(
       (await database.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow()).seq,

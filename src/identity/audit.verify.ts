@@ -57,13 +57,18 @@ function inWorker(options: DatabaseOptions, from: number, to: number): Promise<R
 }
 
 /** Walks the whole chain and reports the first broken entry; only administrators may. */
-export async function verifyAudit(database: Database, actor: Actor, threads?: number): Promise<VerifyResult> {
+export async function verifyAudit(
+  database: Database,
+  actor: Actor,
+  options: { threads?: number; parallelFrom?: number } = {},
+): Promise<VerifyResult> {
   if (!authorize(actor, 'verify', 'audit', {})) throw new NotFound('audit log', 'chain');
   const { db } = database;
   const head = await repo.readHead(db);
   const shared =
     database.options.databaseUrl !== undefined || (database.options.sqliteFile ?? ':memory:') !== ':memory:';
-  const count = head.seq < PARALLEL_FROM || !shared ? 1 : (threads ?? Math.min(availableParallelism(), 4));
+  const parallel = shared && head.seq >= (options.parallelFrom ?? PARALLEL_FROM);
+  const count = parallel ? (options.threads ?? Math.min(availableParallelism(), 4)) : 1;
   const size = Math.ceil(head.seq / count);
   const ranges = Array.from(
     { length: count },
