@@ -48,3 +48,19 @@ describe('cached registry answers', () => {
     await app.close();
   });
 });
+
+describe('request limits', () => {
+  it('refuse a body over 1 MiB with 413 in the one error shape', async () => {
+    const database = await createTestDatabase('sqlite');
+    const app = await buildApp({ database });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'x', password: 'y'.repeat(1024 * 1024 + 10) },
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('payload_too_large');
+    await app.close();
+    await database.destroy();
+  });
+});
