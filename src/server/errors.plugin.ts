@@ -10,6 +10,16 @@ const STATUS: Record<ErrorCode, number> = {
   too_many_requests: 429,
 };
 
+/** Codes for the framework's own refusals (body too large, wrong media type, bad JSON). */
+const HTTP_CODES: Record<number, string> = {
+  400: 'invalid',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
 /** Wire shape of every error: `{"error": {"code", "message", "details"}}`. */
 export function errorBody(code: string, message: string, details: Record<string, unknown> = {}) {
   return { error: { code, message, details } };
@@ -54,11 +64,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500;
     if (status < 500) {
-      return reply
-        .status(status)
-        .send(
-          errorBody(error.code?.toLowerCase() ?? 'bad_request', error.message, { requestId: request.id }),
-        );
+      const code = HTTP_CODES[status] ?? 'bad_request';
+      return reply.status(status).send(errorBody(code, error.message, { requestId: request.id }));
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(errorBody('internal', 'internal error', { requestId: request.id }));
