@@ -14,8 +14,16 @@ export function buildProgram(): Command {
     .description('SCO Platform: the Shanghai Cooperation Organization in software')
     .showHelpAfterError()
     .exitOverride();
-  for (const add of [serveCommand, dbCommand, seedCommand, chronologyCommand, userCommand, auditCommand])
-    add(program);
+  const commands = [
+    serveCommand,
+    dbCommand,
+    seedCommand,
+    chronologyCommand,
+    userCommand,
+    orgCommand,
+    auditCommand,
+  ];
+  for (const add of commands) add(program);
   program.commands.forEach(function strict(command: Command) {
     command.exitOverride().showHelpAfterError();
     command.commands.forEach(strict);

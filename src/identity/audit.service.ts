@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { Invalid, NotFound } from '../errors.ts';
 import * as repo from './audit.repository.ts';
-import { type AuditEntry, type ChainFault, ChainVerifier, entryHash, stateDigest } from './audit.rules.ts';
+import { type AuditEntry, entryHash, stateDigest } from './audit.rules.ts';
 import { type Actor, authorize } from './policy.rules.ts';
 
 /** How an actor is named in the log. */

@@ -57,7 +57,7 @@ describeEachDialect('the audit chain', (dialect) => {
   it('holds one entry per change, chained, and verifies', async () => {
     const entries = await database.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
     expect(entries.length).toBeGreaterThanOrEqual(7);
-    entries.forEach((e, i) => expect(e.prev_hash).toBe(i === 0 ? '' : entries[i - 1]?.hash));
+    for (const [i, e] of entries.entries()) expect(e.prev_hash).toBe(i === 0 ? '' : entries[i - 1]?.hash);
     expect(await verifyAudit(database, SYSTEM)).toEqual({ ok: true, entries: entries.length });
   });
 
