@@ -49,6 +49,29 @@ describe('the sco command', () => {
     expect(sco('frobnicate').code).toBe(2);
   });
 
+  it('manages users, partner centers and the audit log', () => {
+    const admin = sco('user', 'add', '--admin', '--username', 'Boss', '--name', 'The Boss');
+    expect(admin.code, admin.err).toBe(0);
+    expect(admin.out).toMatch(/added boss \(admin\) in secretariat\npassword \(shown once\): \S{16}/);
+    expect(
+      sco('user', 'add', '--username', 'kz.one', '--org', 'delegation-kz', '--role', 'delegate').code,
+    ).toBe(0);
+    const badRole = sco('user', 'add', '--username', 'kz.two', '--org', 'delegation-kz', '--role', 'analyst');
+    expect(badRole.code).toBe(2);
+    expect(badRole.err).toMatch(/roles: a delegation cannot hold the role analyst/);
+    expect(sco('user', 'role', 'kz.one', 'delegate', 'head-of-delegation').out).toMatch(
+      /kz.one now holds delegate, head-of-delegation/,
+    );
+    expect(sco('user', 'disable', 'kz.one').code).toBe(0);
+    const users = sco('user', 'list');
+    expect(users.out).toMatch(/kz\.one\s+kz\.one\s+delegation-kz\s+delegate,head-of-delegation\s+disabled/);
+    expect(sco('org', 'add-partner', '--id', 'cis-atc', '--name', 'CIS Anti-Terrorism Center').code).toBe(0);
+    expect(sco('org', 'list').out).toMatch(/cis-atc\s+partner-center\s+CIS Anti-Terrorism Center/);
+    const log = sco('audit', 'log', '--limit', '3');
+    expect(log.out).toMatch(/organization\.create\s+organization:cis-atc/);
+    expect(sco('audit', 'verify').out).toMatch(/audit chain intact/);
+  });
+
   it('has help on each command', () => {
     for (const args of [
       ['--help'],
