@@ -25,5 +25,6 @@ export async function actorOf(
     organizationId: org.id,
     organizationKind: kind,
     roles: effectiveRoles(JSON.parse(user.roles) as Role[], kind, member),
+    stateCode: org.state_code,
   };
 }

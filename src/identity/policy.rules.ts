@@ -2,60 +2,30 @@
  * The one access policy. Every read and write of every module asks it; nothing else decides.
  * A rule grants one action on one kind of resource to a scope of resources, computed from the
  * actor alone; the same scope is tested against one object (`authorize`) or turned into a SQL
- * condition for a list (`readableScope`, applied by repositories), so the two never disagree.
- * No rule, no access.
+ * condition for a list (`permittedScopes`, applied by repositories), so the two never disagree.
+ * No rule, no access. Each module writes its rules in its own file; this list gathers them.
  */
+import { COUNCIL_RULES } from '../council/council.policy.ts';
+import {
+  type Actor,
+  ALL,
+  admins,
+  DELEGATION_ROLES,
+  isUser,
+  NONE,
+  type OrganizationKind,
+  ownOrAdmin,
+  type ResourceType,
+  type Role,
+  type Rule,
+  type Scope,
+  signedIn,
+} from './policy.types.ts';
 
-export const ROLES = ['delegate', 'head-of-delegation', 'secretariat-officer', 'analyst', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export * from './policy.types.ts';
 
-export const ORGANIZATION_KINDS = [
-  'delegation',
-  'secretariat',
-  'rats-executive-committee',
-  'partner-center',
-] as const;
-export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
-
-/** Roles that act for a member state: they lapse while the state is not a member. */
-export const DELEGATION_ROLES: readonly Role[] = ['delegate', 'head-of-delegation'];
-
-export type Actor =
-  | { kind: 'anonymous' }
-  | {
-      kind: 'user';
-      userId: string;
-      organizationId: string;
-      organizationKind: OrganizationKind;
-      roles: readonly Role[];
-    }
-  /** The local operator (the CLI, start-up jobs): whoever can open the database file. */
-  | { kind: 'system'; name: string };
-
-export const ANONYMOUS: Actor = { kind: 'anonymous' };
-
-/** A set of resources: everything, nothing, or those whose `field` equals `value`. */
-export type Scope = { all: true } | { none: true } | { field: string; equals: string };
-export const ALL: Scope = { all: true };
-export const NONE: Scope = { none: true };
-
-export type ResourceType = 'organization' | 'user' | 'token' | 'audit' | 'session';
-
-export interface Rule {
-  resource: ResourceType;
-  action: string;
-  scope(actor: Actor): Scope;
-}
-
-const isUser = (a: Actor): a is Extract<Actor, { kind: 'user' }> => a.kind === 'user';
-const hasRole = (a: Actor, role: Role) => isUser(a) && a.roles.includes(role);
-const admins = (a: Actor): Scope => (hasRole(a, 'admin') ? ALL : NONE);
-const signedIn = (a: Actor): Scope => (isUser(a) ? ALL : NONE);
-const ownOrAdmin = (field: string, value: (a: Extract<Actor, { kind: 'user' }>) => string) => (a: Actor) =>
-  hasRole(a, 'admin') ? ALL : isUser(a) ? { field, equals: value(a) } : NONE;
-
-/** Every rule of the identity module. Other modules add theirs to this list. */
-export const RULES: readonly Rule[] = [
+/** The identity module's rules. */
+const IDENTITY_RULES: readonly Rule[] = [
   { resource: 'organization', action: 'read', scope: signedIn },
   { resource: 'organization', action: 'create', scope: admins },
   { resource: 'organization', action: 'update', scope: admins },
@@ -76,6 +46,9 @@ export const RULES: readonly Rule[] = [
   { resource: 'session', action: 'read', scope: signedIn },
 ];
 
+/** Every rule of every module. */
+export const RULES: readonly Rule[] = [...IDENTITY_RULES, ...COUNCIL_RULES];
+
 /** The actions a response reports as abilities, per kind of resource. */
 export const ACTIONS: Record<ResourceType, readonly string[]> = {
   organization: ['read', 'update'],
@@ -83,6 +56,11 @@ export const ACTIONS: Record<ResourceType, readonly string[]> = {
   token: ['read', 'revoke'],
   audit: ['read', 'verify'],
   session: ['read'],
+  document: ['read', 'record-instrument'],
+  draft: ['read', 'revise'],
+  amendment: ['read', 'propose', 'decide'],
+  decision: ['read', 'close', 'launch-silence'],
+  position: ['state'],
 };
 
 function scopesFor(actor: Actor, action: string, resource: ResourceType, rules: readonly Rule[]): Scope[] {
