@@ -8,6 +8,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Type as T } from 'typebox';
+import { decisionsRoutes } from '../council/decisions.routes.ts';
 import type { Database } from '../db/kysely.ts';
 import { registerAuth } from '../identity/auth.plugin.ts';
 import { identityRoutes } from '../identity/identity.routes.ts';
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       tags: [
         { name: 'registry', description: 'Public reference data and chronology' },
         { name: 'identity', description: 'Sign-in, organizations, users, tokens, audit log' },
+        { name: 'council', description: 'Decisions by consensus, positions, silence procedure' },
       ],
       components: {
         securitySchemes: {
@@ -132,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         await registry.register(registryRoutes, { db });
       });
       await api.register(identityRoutes, { database: options.database, now });
+      await api.register(decisionsRoutes, { database: options.database, now });
     },
     { prefix: '/api' },
   );

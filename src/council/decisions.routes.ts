@@ -1,0 +1,114 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Database } from '../db/kysely.ts';
+import * as S from './decisions.schemas.ts';
+import * as decisions from './decisions.service.ts';
+
+/** Decisions by consensus: open, state positions, amend, silence, close, read. */
+export const decisionsRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: () => Date }> = async (
+  app,
+  { database, now },
+) => {
+  const { db } = database;
+  const tags = ['council'];
+  const errors = {
+    400: { $ref: 'Error#' },
+    401: { $ref: 'Error#' },
+    403: { $ref: 'Error#' },
+    404: { $ref: 'Error#' },
+    409: { $ref: 'Error#' },
+  };
+
+  app.get(
+    '/decisions',
+    {
+      config: { policy: { action: 'read', resource: 'decision' } },
+      schema: { tags, querystring: S.DecisionsQuery, response: { 200: S.DecisionList, ...errors } },
+    },
+    (request) => decisions.listDecisions(db, request.actor, request.query, now()),
+  );
+  app.get(
+    '/decisions/:id',
+    {
+      config: { policy: { action: 'read', resource: 'decision' } },
+      schema: { tags, params: S.IdParams, response: { 200: S.Decision, ...errors } },
+    },
+    (request) => decisions.getDecision(db, request.actor, request.params.id, now()),
+  );
+  app.post(
+    '/decisions',
+    {
+      config: { policy: { action: 'open', resource: 'decision' } },
+      schema: {
+        tags,
+        summary: 'Open a decision on the latest revision of a draft',
+        body: S.OpenBody,
+        response: { 201: S.Decision, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await decisions.openDecision(db, request.actor, request.body, now())),
+  );
+  app.post(
+    '/decisions/:id/positions',
+    {
+      config: { policy: { action: 'state', resource: 'position' } },
+      schema: {
+        tags,
+        summary: "State the delegation's position",
+        params: S.IdParams,
+        body: S.PositionBody,
+        response: { 200: S.Decision, ...errors },
+      },
+    },
+    (request) => decisions.statePosition(db, request.actor, request.params.id, request.body, now()),
+  );
+  app.post(
+    '/decisions/:id/withdraw-objection',
+    {
+      config: { policy: { action: 'state', resource: 'position' } },
+      schema: { tags, params: S.IdParams, body: S.WithdrawBody, response: { 200: S.Decision, ...errors } },
+    },
+    (request) => decisions.withdrawObjection(db, request.actor, request.params.id, request.body.state, now()),
+  );
+  app.post(
+    '/decisions/:id/amendments',
+    {
+      config: { policy: { action: 'propose', resource: 'amendment' } },
+      schema: {
+        tags,
+        params: S.IdParams,
+        body: S.AmendmentBody,
+        response: { 200: S.DecisionWithAmendment, ...errors },
+      },
+    },
+    (request) => decisions.proposeAmendment(db, request.actor, request.params.id, request.body, now()),
+  );
+  app.post(
+    '/decisions/:id/silence',
+    {
+      config: { policy: { action: 'launch-silence', resource: 'decision' } },
+      schema: {
+        tags,
+        summary: 'Launch the silence procedure',
+        params: S.IdParams,
+        body: S.SilenceBody,
+        response: { 200: S.Decision, ...errors },
+      },
+    },
+    (request) => decisions.launchSilence(db, request.actor, request.params.id, request.body.deadline, now()),
+  );
+  app.post(
+    '/decisions/:id/close',
+    {
+      config: { policy: { action: 'close', resource: 'decision' } },
+      schema: {
+        tags,
+        summary: "Close with the chair's ruling",
+        params: S.IdParams,
+        body: S.CloseBody,
+        response: { 200: S.Decision, ...errors },
+      },
+    },
+    (request) => decisions.closeDecision(db, request.actor, request.params.id, request.body.ruling, now()),
+  );
+};

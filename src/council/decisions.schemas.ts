@@ -1,0 +1,88 @@
+import { Type as T } from 'typebox';
+import { oneOf } from '../registry/reference-data.schema.ts';
+import { DECISION_RULES, POSITIONS } from './decision.types.ts';
+
+/** Request and response schemas of the decisions API; responses are the allowlist of fields. */
+
+const I18n = T.Object({ en: T.String(), ru: T.Optional(T.String()), zh: T.Optional(T.String()) });
+const StateText = T.Object({ state: T.String(), text: T.String() });
+
+export const Decision = T.Object({
+  id: T.String(),
+  bodyId: T.String(),
+  draftId: T.Union([T.String(), T.Null()]),
+  revisionId: T.Union([T.String(), T.Null()]),
+  title: I18n,
+  rule: oneOf(DECISION_RULES),
+  concernedState: T.Union([T.String(), T.Null()]),
+  eligible: T.Array(T.String()),
+  chairState: T.Union([T.String(), T.Null()]),
+  openedAt: T.String(),
+  status: oneOf(['pending', 'adopted', 'not-adopted'] as const),
+  standingObjections: T.Array(T.Object({ state: T.String(), reason: T.String(), at: T.String() })),
+  reservations: T.Array(StateText),
+  statements: T.Array(StateText),
+  positions: T.Record(T.String(), oneOf(POSITIONS)),
+  closedAt: T.Union([T.String(), T.Null()]),
+  reason: T.String(),
+  history: T.Array(T.Record(T.String(), T.Unknown()), { description: 'the event log, oldest first' }),
+  abilities: T.Record(T.String(), T.Boolean()),
+});
+export const DecisionWithAmendment = T.Object({ ...Decision.properties, amendmentId: T.String() });
+export const DecisionList = T.Object({ items: T.Array(Decision), total: T.Integer() });
+
+export const OpenBody = T.Object(
+  {
+    bodyId: T.String({ minLength: 1, maxLength: 60 }),
+    title: I18n,
+    rule: T.String({ minLength: 1, maxLength: 40 }),
+    draftId: T.Optional(T.String({ maxLength: 60 })),
+    concernedState: T.Optional(T.String({ pattern: '^[A-Za-z]{2}$' })),
+    chairState: T.Optional(T.String({ pattern: '^[A-Za-z]{2}$' })),
+    silenceDeadline: T.Optional(T.String({ maxLength: 40 })),
+  },
+  { additionalProperties: false },
+);
+export const PositionBody = T.Object(
+  {
+    position: T.String({ minLength: 1, maxLength: 20 }),
+    text: T.Optional(T.String({ maxLength: 10_000 })),
+    state: T.Optional(T.String({ pattern: '^[A-Za-z]{2}$' })),
+  },
+  { additionalProperties: false },
+);
+export const WithdrawBody = T.Object(
+  { state: T.Optional(T.String({ pattern: '^[A-Za-z]{2}$' })) },
+  { additionalProperties: false },
+);
+export const SilenceBody = T.Object(
+  { deadline: T.String({ minLength: 1, maxLength: 40 }) },
+  { additionalProperties: false },
+);
+export const CloseBody = T.Object(
+  { ruling: T.String({ minLength: 1, maxLength: 10_000 }) },
+  { additionalProperties: false },
+);
+export const AmendmentBody = T.Object(
+  {
+    revisionId: T.String({ minLength: 1, maxLength: 60 }),
+    provision: T.String({ minLength: 1, maxLength: 200 }),
+    language: T.String({ minLength: 2, maxLength: 2 }),
+    oldText: T.String({ minLength: 1, maxLength: 10_000 }),
+    newText: T.String({ minLength: 1, maxLength: 10_000 }),
+    reason: T.String({ minLength: 1, maxLength: 10_000 }),
+    state: T.Optional(T.String({ pattern: '^[A-Za-z]{2}$' })),
+  },
+  { additionalProperties: false },
+);
+export const DecisionsQuery = T.Object(
+  {
+    state: T.Optional(T.String({ pattern: '^[A-Za-z]{2}$' })),
+    status: T.Optional(oneOf(['pending', 'adopted', 'not-adopted'] as const)),
+    awaiting: T.Optional(T.Boolean()),
+    limit: T.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    offset: T.Integer({ minimum: 0, default: 0 }),
+  },
+  { additionalProperties: false },
+);
+export const IdParams = T.Object({ id: T.String({ minLength: 1, maxLength: 60 }) });

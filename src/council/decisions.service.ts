@@ -1,0 +1,402 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
+import { actorName, audit } from '../identity/audit.service.ts';
+import { type Actor, abilities, authorize } from '../identity/policy.rules.ts';
+import type { DecisionsTable } from './council.schema.ts';
+import { closeProblem, outcome, validatePosition, validateWithdrawal } from './decision.rules.ts';
+import {
+  DECISION_RULES,
+  type DecisionEvent,
+  type DecisionRule,
+  POSITIONS,
+  type Position,
+} from './decision.types.ts';
+import * as repo from './decisions.repository.ts';
+
+/**
+ * Decisions of the organization's bodies: opened on one exact revision of a draft under one rule,
+ * with the eligible roster fixed at opening; positions, withdrawals, amendments, the silence
+ * procedure and the chair's close are events of an append-only log, and the outcome is always the
+ * pure function of that log and the time. Every act is checked by the policy and audited.
+ */
+
+type DecisionRow = Selectable<DecisionsTable>;
+type I18n = { en: string; ru?: string; zh?: string };
+
+const iso = (d: Date) => d.toISOString();
+
+/** Reads a decision the actor may see (NotFound otherwise, like a missing one). */
+async function readable(db: Kysely<DB>, actor: Actor, id: string): Promise<DecisionRow> {
+  const row = await repo.decisionById(db, id);
+  if (!row || !authorize(actor, 'read', 'decision', { id })) throw new NotFound('decision', id);
+  return row;
+}
+
+/** The state an actor speaks for: its delegation's; the local operator names it. */
+function speakingFor(actor: Actor, named: string | undefined): string {
+  if (actor.kind === 'user') {
+    if (!actor.stateCode) throw new Forbidden('only a delegation speaks for a member state');
+    if (named && named.toUpperCase() !== actor.stateCode)
+      throw new Forbidden(`you act for ${actor.stateCode}, not ${named}`);
+    return actor.stateCode;
+  }
+  if (!named) throw new Invalid('state', 'is required');
+  return named.toUpperCase();
+}
+
+/** Maps a rule's refusal to the error a caller sees: the close or deadline is a conflict. */
+function refusal(field: string, problem: string): Error {
+  if (/closed|passed|not been opened/.test(problem)) return new Conflict(problem, { field });
+  if (/no seat|concerned/.test(problem)) return new Forbidden(problem, { field: 'state' });
+  return new Invalid(field, problem);
+}
+
+export function presentDecision(row: DecisionRow, events: DecisionEvent[], actor: Actor, now: Date) {
+  const result = outcome(events, iso(now));
+  const subject = { id: row.id, chairState: row.chair_state };
+  return {
+    id: row.id,
+    bodyId: row.body_id,
+    draftId: row.draft_id,
+    revisionId: row.revision_id,
+    title: JSON.parse(row.title) as I18n,
+    rule: row.rule as DecisionRule,
+    concernedState: row.concerned_state,
+    eligible: JSON.parse(row.eligible) as string[],
+    chairState: row.chair_state,
+    openedAt: row.opened_at,
+    ...result,
+    history: events.map((e) => ({ ...e }) as Record<string, unknown>),
+    abilities: abilities(actor, 'decision', subject),
+  };
+}
+
+export interface OpenInput {
+  bodyId: string;
+  title: I18n;
+  rule: string;
+  draftId?: string | undefined;
+  concernedState?: string | undefined;
+  chairState?: string | undefined;
+  /** ISO 8601 instant with its offset: the decision opens under the silence procedure. */
+  silenceDeadline?: string | undefined;
+}
+
+/** Opens a decision; the eligible roster is the member states on the opening day. */
+export async function openDecision(db: Kysely<DB>, actor: Actor, input: OpenInput, now: Date) {
+  if (!authorize(actor, 'open', 'decision', {})) throw new Forbidden('only the Secretariat opens decisions');
+  if (!DECISION_RULES.includes(input.rule as DecisionRule)) {
+    throw new Invalid('rule', `must be one of ${DECISION_RULES.join(', ')}`);
+  }
+  if (!input.title?.en?.trim()) throw new Invalid('title.en', 'is required');
+  if (!(await repo.bodyExists(db, input.bodyId))) throw new Invalid('bodyId', `no body ${input.bodyId}`);
+  const eligible = await repo.membersOn(db, iso(now).slice(0, 10));
+  const concerned = input.concernedState?.toUpperCase() ?? null;
+  if (input.rule === 'consensus-minus-one') {
+    if (!concerned) throw new Invalid('concernedState', 'is required under consensus minus one');
+    if (!eligible.includes(concerned))
+      throw new Invalid('concernedState', `${concerned} is not a member state`);
+  } else if (concerned) throw new Invalid('concernedState', 'applies only under consensus minus one');
+  const chair = input.chairState?.toUpperCase() ?? null;
+  if (chair && !eligible.includes(chair)) throw new Invalid('chairState', `${chair} is not a member state`);
+  let revisionId: string | null = null;
+  if (input.draftId) {
+    const revision = await repo.latestRevision(db, input.draftId);
+    if (!revision) throw new Invalid('draftId', `no draft ${input.draftId}`);
+    revisionId = revision.id;
+  }
+  const deadline = input.silenceDeadline === undefined ? null : deadlineOf(input.silenceDeadline, now);
+  const row: DecisionRow = {
+    id: randomUUID(),
+    body_id: input.bodyId,
+    draft_id: input.draftId ?? null,
+    revision_id: revisionId,
+    title: JSON.stringify(input.title),
+    rule: input.rule,
+    concerned_state: concerned,
+    eligible: JSON.stringify(eligible),
+    chair_state: chair,
+    status: 'pending',
+    version: 0,
+    opened_at: iso(now),
+    opened_by: actorName(actor),
+    closed_at: null,
+  };
+  return db.transaction().execute(async (trx) => {
+    await repo.insertDecision(trx, row);
+    await repo.appendEvent(
+      trx,
+      row.id,
+      {
+        at: iso(now),
+        type: 'opened',
+        rule: input.rule as DecisionRule,
+        eligible,
+        concerned,
+        deadline,
+      } as Omit<DecisionEvent, 'seq'>,
+      actorName(actor),
+    );
+    await audit(
+      trx,
+      actor,
+      { action: 'decision.open', subjectType: 'decision', subjectId: row.id, state: row },
+      now,
+    );
+    const events = await repo.eventsOf(trx, row.id);
+    return presentDecision({ ...row, version: 1 }, events, actor, now);
+  });
+}
+
+/** A deadline must be an instant with an explicit offset or Z, in the future. */
+function deadlineOf(value: string, now: Date): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
+    throw new Invalid('deadline', 'must be an ISO 8601 time with its offset, e.g. 2026-12-01T18:00+08:00');
+  }
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) throw new Invalid('deadline', 'is not a real time');
+  if (at <= now) throw new Invalid('deadline', 'must be in the future');
+  return at.toISOString();
+}
+
+/** Appends one event after the rules allowed it, stores the new outcome, audits; returns the decision. */
+async function act(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  now: Date,
+  check: (events: DecisionEvent[]) => void,
+  event: Omit<DecisionEvent, 'seq'> & { state?: string },
+  action: string,
+  also?: (trx: Transaction<DB>) => Promise<void>,
+) {
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.lockDecision(trx, id);
+    if (!row) throw new NotFound('decision', id);
+    check(await repo.eventsOf(trx, id));
+    await repo.appendEvent(trx, id, event, actorName(actor));
+    if (also) await also(trx);
+    const events = await repo.eventsOf(trx, id);
+    const result = outcome(events, iso(now));
+    await repo.setOutcome(trx, id, result.status, result.closedAt);
+    await audit(
+      trx,
+      actor,
+      { action, subjectType: 'decision', subjectId: id, state: { ...event, status: result.status } },
+      now,
+    );
+    return presentDecision({ ...row, status: result.status, closed_at: result.closedAt }, events, actor, now);
+  });
+}
+
+/** A delegation states its position; the latest supersedes the earlier ones, which stay in the history. */
+export async function statePosition(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  input: { position: string; text?: string | undefined; state?: string | undefined },
+  now: Date,
+) {
+  await readable(db, actor, id);
+  const state = speakingFor(actor, input.state);
+  if (!authorize(actor, 'state', 'position', { state }))
+    throw new Forbidden(`you may not state ${state}'s position`);
+  if (!POSITIONS.includes(input.position as Position))
+    throw new Invalid('position', `must be one of ${POSITIONS.join(', ')}`);
+  const position = input.position as Position;
+  const text = input.text?.trim() || null;
+  return act(
+    db,
+    actor,
+    id,
+    now,
+    (events) => {
+      const problem = validatePosition(events, { state, position, text }, iso(now));
+      if (problem) throw refusal('text', problem);
+    },
+    { at: iso(now), type: 'position', state, position, text } as Omit<DecisionEvent, 'seq'>,
+    'decision.position',
+  );
+}
+
+/** A delegation withdraws its standing formal objection before the close. */
+export async function withdrawObjection(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  named: string | undefined,
+  now: Date,
+) {
+  await readable(db, actor, id);
+  const state = speakingFor(actor, named);
+  if (!authorize(actor, 'state', 'position', { state })) throw new Forbidden(`you may not act for ${state}`);
+  return act(
+    db,
+    actor,
+    id,
+    now,
+    (events) => {
+      const problem = validateWithdrawal(events, state, iso(now));
+      if (problem) throw refusal('state', problem);
+    },
+    { at: iso(now), type: 'withdraw-objection', state } as Omit<DecisionEvent, 'seq'>,
+    'decision.withdraw-objection',
+  );
+}
+
+/** The chair launches the silence procedure with a deadline given with its time zone offset. */
+export async function launchSilence(db: Kysely<DB>, actor: Actor, id: string, deadline: string, now: Date) {
+  const row = await readable(db, actor, id);
+  if (!authorize(actor, 'launch-silence', 'decision', { id, chairState: row.chair_state })) {
+    throw new Forbidden('only the chair launches the silence procedure');
+  }
+  const at = deadlineOf(deadline, now);
+  return act(
+    db,
+    actor,
+    id,
+    now,
+    (events) => {
+      const problem = closeProblem(events, iso(now));
+      if (problem) throw refusal('deadline', problem);
+    },
+    { at: iso(now), type: 'silence-launched', deadline: at } as Omit<DecisionEvent, 'seq'>,
+    'decision.silence',
+  );
+}
+
+/** The chair closes an in-session decision with a recorded ruling; a second close is refused. */
+export async function closeDecision(db: Kysely<DB>, actor: Actor, id: string, ruling: string, now: Date) {
+  const row = await readable(db, actor, id);
+  if (!authorize(actor, 'close', 'decision', { id, chairState: row.chair_state })) {
+    throw new Forbidden('only the chair closes a decision');
+  }
+  if (!ruling?.trim()) throw new Invalid('ruling', 'the chair states a ruling');
+  return act(
+    db,
+    actor,
+    id,
+    now,
+    (events) => {
+      const problem = closeProblem(events, iso(now));
+      if (problem) throw new Conflict(problem, { field: 'id' });
+    },
+    { at: iso(now), type: 'closed', by: actorName(actor), ruling: ruling.trim() } as Omit<
+      DecisionEvent,
+      'seq'
+    >,
+    'decision.close',
+  );
+}
+
+/**
+ * A delegation proposes an amendment to the revision under decision; it breaks a running
+ * silence procedure. An amendment to any other revision is refused.
+ */
+export async function proposeAmendment(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  input: {
+    revisionId: string;
+    provision: string;
+    language: string;
+    oldText: string;
+    newText: string;
+    reason: string;
+    state?: string;
+  },
+  now: Date,
+) {
+  const row = await readable(db, actor, id);
+  const state = speakingFor(actor, input.state);
+  if (!authorize(actor, 'propose', 'amendment', { state }))
+    throw new Forbidden(`you may not amend for ${state}`);
+  if (!row.revision_id || input.revisionId !== row.revision_id) {
+    throw new Invalid('revisionId', 'is not the revision under decision');
+  }
+  if (!['ru', 'zh', 'en'].includes(input.language)) throw new Invalid('language', 'must be ru, zh or en');
+  for (const field of ['provision', 'oldText', 'newText', 'reason'] as const) {
+    if (!input[field]?.trim()) throw new Invalid(field, 'is required');
+  }
+  const amendmentId = randomUUID();
+  const amendment = {
+    id: amendmentId,
+    draft_id: row.draft_id as string,
+    revision_id: input.revisionId,
+    state_code: state,
+    provision: input.provision.trim(),
+    language: input.language,
+    old_text: input.oldText,
+    new_text: input.newText,
+    reason: input.reason.trim(),
+    status: 'proposed',
+    created_at: iso(now),
+    created_by: actorName(actor),
+  };
+  const result = await act(
+    db,
+    actor,
+    id,
+    now,
+    (events) => {
+      const problem = validatePosition(events, { state, position: 'support' }, iso(now));
+      if (problem) throw refusal('state', problem);
+    },
+    { at: iso(now), type: 'amendment-proposed', state, text: `${input.provision}: ${input.newText}` } as Omit<
+      DecisionEvent,
+      'seq'
+    >,
+    'decision.amendment',
+    async (trx) => {
+      await repo.insertAmendment(trx, amendment);
+      await audit(
+        trx,
+        actor,
+        { action: 'amendment.propose', subjectType: 'amendment', subjectId: amendmentId, state: amendment },
+        now,
+      );
+    },
+  );
+  return { ...result, amendmentId };
+}
+
+export async function getDecision(db: Kysely<DB>, actor: Actor, id: string, now: Date) {
+  const row = await readable(db, actor, id);
+  return presentDecision(row, await repo.eventsOf(db, id), actor, now);
+}
+
+/**
+ * Decisions, newest first. With `awaiting`, only the pending ones in which that state has a seat
+ * and has not yet stated a position: what awaits its delegation.
+ */
+export async function listDecisions(
+  db: Kysely<DB>,
+  actor: Actor,
+  q: {
+    state?: string | undefined;
+    status?: string | undefined;
+    awaiting?: boolean | undefined;
+    limit?: number;
+    offset?: number;
+  },
+  now: Date,
+) {
+  if (!authorize(actor, 'read', 'decision', {})) throw new Forbidden('sign in as a member of the community');
+  const state = q.state?.toUpperCase();
+  const { rows, total } = await repo.listDecisions(db, {
+    ...(state ? { state } : {}),
+    ...(q.status ? { status: q.status } : {}),
+    limit: q.limit ?? 50,
+    offset: q.offset ?? 0,
+  });
+  const items = [];
+  for (const row of rows) {
+    const decision = presentDecision(row, await repo.eventsOf(db, row.id), actor, now);
+    if (q.awaiting && (decision.status !== 'pending' || !state || state in decision.positions)) continue;
+    items.push(decision);
+  }
+  return { items, total: q.awaiting ? items.length : total };
+}
