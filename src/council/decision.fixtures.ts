@@ -25,6 +25,16 @@ export type Step =
   | { state: string; kind: 'position'; position: Position; minute: number }
   | { state: string; kind: 'withdraw'; minute: number };
 
+/** A step: `state` takes `position` at `minute`. */
+export const pos = (state: string, position: Position, minute: number): Step => ({
+  state,
+  kind: 'position',
+  position,
+  minute,
+});
+/** A step: `state` withdraws its objection at `minute`. */
+export const withdraw = (state: string, minute: number): Step => ({ state, kind: 'withdraw', minute });
+
 export interface Setup {
   rule: DecisionRule;
   eligible: string[];

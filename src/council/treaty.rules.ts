@@ -97,11 +97,12 @@ function earliest(instruments: readonly InstrumentFact[]) {
 
 /** The entry into force overall, and a function giving it for one state. */
 function entryIntoForce(
-  rule: ForceRule,
+  rule: ForceRule | null,
   signed: Map<string, string>,
   consent: Map<string, { kind: ConsentKind; date: string }>,
   parties: readonly string[],
 ): { since: string | null; forState: (state: string) => string | null } {
+  if (rule === null) return { since: null, forState: () => null };
   if (rule.kind === 'on-signature') {
     const first = new Map<string, string>(signed);
     for (const [state, { date }] of consent) {
@@ -134,10 +135,11 @@ function entryIntoForce(
 /**
  * The document's life on `asOf`, from its rule, the instruments known (those dated after `asOf`
  * are ignored) and its parties (under `after-all-instruments`, the signatories whose instruments
- * are all needed). The order of `instruments` does not matter.
+ * are all needed). The order of `instruments` does not matter. A null rule (not known) yields the
+ * signatures and instruments but no entry into force.
  */
 export function status(
-  rule: ForceRule,
+  rule: ForceRule | null,
   instruments: readonly InstrumentFact[],
   parties: readonly string[],
   asOf: string,
