@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '../db/kysely.ts';
+import { DecisionFeed } from './decision.feed.ts';
 import * as S from './decisions.schemas.ts';
 import * as decisions from './decisions.service.ts';
 
@@ -10,6 +11,8 @@ export const decisionsRoutes: FastifyPluginAsyncTypebox<{ database: Database; no
 ) => {
   const { db } = database;
   const tags = ['council'];
+  const feed = new DecisionFeed(db);
+  app.addHook('onClose', async () => feed.stop());
   const errors = {
     400: { $ref: 'Error#' },
     401: { $ref: 'Error#' },
@@ -33,6 +36,40 @@ export const decisionsRoutes: FastifyPluginAsyncTypebox<{ database: Database; no
       schema: { tags, params: S.IdParams, response: { 200: S.Decision, ...errors } },
     },
     (request) => decisions.getDecision(db, request.actor, request.params.id, now()),
+  );
+  app.get(
+    '/decisions/:id/stream',
+    {
+      config: { policy: { action: 'read', resource: 'decision' } },
+      schema: {
+        tags,
+        summary: 'Server-sent events: the decision as it is now, then again after every change',
+        params: S.IdParams,
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const first = await decisions.getDecision(db, request.actor, id, now());
+      reply.hijack();
+      reply.raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+        'x-request-id': request.id,
+      });
+      const send = (decision: unknown) =>
+        reply.raw.write(`event: decision\ndata: ${JSON.stringify(decision)}\n\n`);
+      send(first);
+      const actor = request.actor;
+      const stop = feed.watch(id, () => {
+        decisions.getDecision(db, actor, id, now()).then(send, () => reply.raw.end());
+      });
+      const keepAlive = setInterval(() => reply.raw.write(': keep-alive\n\n'), 15_000);
+      request.raw.on('close', () => {
+        stop();
+        clearInterval(keepAlive);
+      });
+    },
   );
   app.post(
     '/decisions',
