@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -8,6 +9,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Type as T } from 'typebox';
+import { councilRoutes } from '../council/council.routes.ts';
 import { decisionsRoutes } from '../council/decisions.routes.ts';
 import type { Database } from '../db/kysely.ts';
 import { registerAuth } from '../identity/auth.plugin.ts';
@@ -27,6 +29,8 @@ export interface AppOptions {
   webRoot?: string;
   /** Structured logs (pino); secrets are always redacted. Off when absent. */
   logger?: { level: string; stream?: NodeJS.WritableStream };
+  /** Folder of the reference data (default: data/). */
+  dataDir?: string;
   /** How long a cached registry answer may lag a write made elsewhere (default 500 ms). */
   cacheStalenessMs?: number;
 }
@@ -41,6 +45,8 @@ const ErrorSchema = T.Object(
   },
   { $id: 'Error', description: 'The one error shape of the API' },
 );
+
+const DEFAULT_DATA_DIR = resolve(import.meta.dirname, '../../data');
 
 /** Never written to a log line: credentials in headers, whichever way they come. */
 const REDACTED = [
@@ -135,6 +141,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
       await api.register(identityRoutes, { database: options.database, now });
       await api.register(decisionsRoutes, { database: options.database, now });
+      await api.register(councilRoutes, {
+        database: options.database,
+        now,
+        dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
+      });
     },
     { prefix: '/api' },
   );

@@ -15,6 +15,7 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
   const app = await buildApp({
     database,
     webRoot: config.webRoot,
+    dataDir: config.dataDir,
     trustProxy: config.trustProxy,
     logger: { level: config.logLevel },
   });
