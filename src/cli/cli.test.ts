@@ -2,9 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { openDecision, statePosition } from '../council/decisions.service.ts';
+import { openDatabase } from '../db/kysely.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+// Each test runs the real command several times, each a new Node.js process: allow for a busy machine.
+vi.setConfig({ testTimeout: 180_000 });
 const dir = mkdtempSync(join(tmpdir(), 'sco-cli-'));
 const env = { ...process.env, SCO_DB_FILE: join(dir, 'sco.db'), DATABASE_URL: '' };
 
@@ -70,6 +74,33 @@ describe('the sco command', () => {
     const log = sco('audit', 'log', '--limit', '3');
     expect(log.out).toMatch(/organization\.create\s+organization:cis-atc/);
     expect(sco('audit', 'verify').out).toMatch(/audit chain intact/);
+  });
+
+  it('shows a decision and what awaits a delegation', async () => {
+    const database = openDatabase({ sqliteFile: env.SCO_DB_FILE as string });
+    const system = { kind: 'system', name: 'test' } as const;
+    const d = await openDecision(
+      database.db,
+      system,
+      { bodyId: 'cnc', title: { en: 'Budget for 2027' }, rule: 'consensus' },
+      new Date(),
+    );
+    await statePosition(
+      database.db,
+      system,
+      d.id,
+      { position: 'objection', text: 'Too high', state: 'KZ' },
+      new Date(),
+    );
+    await database.close();
+    const shown = sco('decision', 'show', d.id);
+    expect(shown.code, shown.err).toBe(0);
+    expect(shown.out).toMatch(/outcome: pending/);
+    expect(shown.out).toMatch(/KZ\s+objection\s+Too high/);
+    expect(sco('decisions', 'pending', '--state', 'KZ').out).toMatch(/0 pending awaiting KZ/);
+    const awaitingRu = sco('decisions', 'pending', '--state', 'RU');
+    expect(awaitingRu.out).toContain(d.id);
+    expect(awaitingRu.out).toMatch(/1 pending awaiting RU/);
   });
 
   it('has help on each command', () => {

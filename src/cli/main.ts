@@ -3,6 +3,7 @@ import { DomainError } from '../errors.ts';
 import { auditCommand, ChainBroken } from './audit.command.ts';
 import { chronologyCommand } from './chronology.command.ts';
 import { dbCommand } from './db.command.ts';
+import { decisionCommands } from './decision.command.ts';
 import { orgCommand } from './org.command.ts';
 import { seedCommand } from './seed.command.ts';
 import { serveCommand } from './serve.command.ts';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     userCommand,
     orgCommand,
     auditCommand,
+    decisionCommands,
   ];
   for (const add of commands) add(program);
   program.commands.forEach(function strict(command: Command) {
