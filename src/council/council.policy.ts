@@ -47,5 +47,4 @@ export const COUNCIL_RULES: readonly Rule[] = [
   { resource: 'decision', action: 'launch-silence', scope: chair },
   { resource: 'position', action: 'state', scope: ownState('state') },
   { resource: 'position', action: 'acknowledge', scope: ownState('state') },
-  { resource: 'document', action: 'record-instrument', scope: holders('secretariat-officer', 'admin') },
 ];

@@ -14,6 +14,8 @@ import {
   type Position,
 } from './decision.types.ts';
 import * as repo from './decisions.repository.ts';
+import { holding, type Rights } from './seats.rules.ts';
+import { councilRights, seatsOf } from './seats.service.ts';
 
 /**
  * Decisions of the organization's bodies: opened on one exact revision of a draft under one rule,
@@ -85,14 +87,21 @@ export interface OpenInput {
 }
 
 /** Opens a decision; the eligible roster is the member states on the opening day. */
-export async function openDecision(db: Kysely<DB>, actor: Actor, input: OpenInput, now: Date) {
+export async function openDecision(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: OpenInput,
+  now: Date,
+  rights: Rights = councilRights(),
+) {
   if (!authorize(actor, 'open', 'decision', {})) throw new Forbidden('only the Secretariat opens decisions');
   if (!DECISION_RULES.includes(input.rule as DecisionRule)) {
     throw new Invalid('rule', `must be one of ${DECISION_RULES.join(', ')}`);
   }
   if (!input.title?.en?.trim()) throw new Invalid('title.en', 'is required');
   if (!(await repo.bodyExists(db, input.bodyId))) throw new Invalid('bodyId', `no body ${input.bodyId}`);
-  const eligible = await repo.membersOn(db, iso(now).slice(0, 10));
+  // The roster is fixed now: the states whose class may object in this body today.
+  const eligible = holding(await seatsOf(db, input.bodyId, iso(now).slice(0, 10), rights), 'object');
   const concerned = input.concernedState?.toUpperCase() ?? null;
   if (input.rule === 'consensus-minus-one') {
     if (!concerned) throw new Invalid('concernedState', 'is required under consensus minus one');
@@ -309,9 +318,13 @@ export async function proposeAmendment(
     state?: string;
   },
   now: Date,
+  rights: Rights = councilRights(),
 ) {
   const row = await readable(db, actor, id);
   const state = speakingFor(actor, input.state);
+  const seat = (await seatsOf(db, row.body_id, iso(now).slice(0, 10), rights)).find((s) => s.state === state);
+  if (!seat?.rights.includes('amend'))
+    throw new Forbidden(`${state} has no right to amend in this body`, { field: 'state' });
   if (!authorize(actor, 'propose', 'amendment', { state }))
     throw new Forbidden(`you may not amend for ${state}`);
   if (!row.revision_id || input.revisionId !== row.revision_id) {

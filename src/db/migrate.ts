@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator } from '
 import * as registry from './migrations/0001_registry.ts';
 import * as identity from './migrations/0002_identity.ts';
 import * as council from './migrations/0003_council.ts';
+import * as treatyLife from './migrations/0004_treaty_life.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
@@ -9,6 +10,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001_registry': registry,
   '0002_identity': identity,
   '0003_council': council,
+  '0004_treaty_life': treatyLife,
 };
 
 /** Brings the schema to the newest migration; throws with the failing migration's name. */

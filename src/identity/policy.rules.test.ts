@@ -91,8 +91,10 @@ describe('the access policy', () => {
   });
 
   it('lets the anonymous public do nothing in identity', () => {
-    for (const rule of RULES)
+    const identity = ['organization', 'user', 'token', 'audit', 'session'];
+    for (const rule of RULES.filter((r) => identity.includes(r.resource))) {
       expect(authorize({ kind: 'anonymous' }, rule.action, rule.resource, {})).toBe(false);
+    }
   });
 
   it('lets a user read the users of their own organization only, and an administrator all', () => {

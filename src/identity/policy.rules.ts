@@ -6,6 +6,7 @@
  * No rule, no access. Each module writes its rules in its own file; this list gathers them.
  */
 import { COUNCIL_RULES } from '../council/council.policy.ts';
+import { TREATY_RULES } from '../council/treaty.policy.ts';
 import {
   type Actor,
   ALL,
@@ -47,7 +48,7 @@ const IDENTITY_RULES: readonly Rule[] = [
 ];
 
 /** Every rule of every module. */
-export const RULES: readonly Rule[] = [...IDENTITY_RULES, ...COUNCIL_RULES];
+export const RULES: readonly Rule[] = [...IDENTITY_RULES, ...COUNCIL_RULES, ...TREATY_RULES];
 
 /** The actions a response reports as abilities, per kind of resource. */
 export const ACTIONS: Record<ResourceType, readonly string[]> = {

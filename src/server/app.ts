@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { Type as T } from 'typebox';
 import { councilRoutes } from '../council/council.routes.ts';
 import { decisionsRoutes } from '../council/decisions.routes.ts';
+import { treatyRoutes } from '../council/treaty.routes.ts';
 import type { Database } from '../db/kysely.ts';
 import { registerAuth } from '../identity/auth.plugin.ts';
 import { identityRoutes } from '../identity/identity.routes.ts';
@@ -141,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
       await api.register(identityRoutes, { database: options.database, now });
       await api.register(decisionsRoutes, { database: options.database, now });
+      await api.register(treatyRoutes, { database: options.database, now });
       await api.register(councilRoutes, {
         database: options.database,
         now,

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import type { Config } from '../config.ts';
+import { loadInstruments, readInstruments } from '../council/treaty.service.ts';
 import type { Database } from '../db/kysely.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { syncOrganizations } from '../identity/organizations.service.ts';
@@ -7,7 +9,8 @@ import { readReferenceData } from '../registry/reference-data.ts';
 
 /**
  * Brings a database to what the program needs: the newest schema, the reference data of
- * `data/` (loaded only when it changed, unless forced), and the organizations made from it.
+ * `data/` (loaded only when it changed, unless forced), the documents' instruments of
+ * ratification, and the organizations made from it.
  */
 export async function prepareDatabase(
   database: Database,
@@ -17,6 +20,8 @@ export async function prepareDatabase(
   await migrateToLatest(database.db);
   const loaded = readReferenceData(options.dataDir ?? config.dataDir);
   const result = await seedReferenceData(database.db, loaded, { force: options.force ?? false });
+  const dataDir = options.dataDir ?? config.dataDir;
+  await loadInstruments(database.db, readInstruments(join(dataDir, 'instruments.json')));
   const organizationsCreated = await syncOrganizations(database.db, new Date());
   return { ...result, organizationsCreated };
 }
