@@ -184,10 +184,12 @@ async function act(
   return db.transaction().execute(async (trx) => {
     const row = await repo.lockDecision(trx, id);
     if (!row) throw new NotFound('decision', id);
-    check(await repo.eventsOf(trx, id));
-    await repo.appendEvent(trx, id, event, actorName(actor));
+    const before = await repo.eventsOf(trx, id);
+    check(before);
+    const seq = await repo.appendEvent(trx, id, event, actorName(actor));
     if (also) await also(trx);
-    const events = await repo.eventsOf(trx, id);
+    // The log as stored now: what was read under the lock, and the one event just appended.
+    const events = [...before, { ...event, seq } as DecisionEvent];
     const result = outcome(events, iso(now));
     await repo.setOutcome(trx, id, result.status, result.closedAt);
     await audit(
