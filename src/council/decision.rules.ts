@@ -161,3 +161,14 @@ export function closeProblem(events: readonly DecisionEvent[], now: string): str
 export function canClose(events: readonly DecisionEvent[], now: string): boolean {
   return closeProblem(events, now) === null;
 }
+
+/**
+ * The notice issued when a silence procedure ends: adopted because silence held, or not adopted
+ * because it was broken (by whom, how). Null while no silence procedure has ended.
+ */
+export function noticeOf(result: Outcome, events: readonly DecisionEvent[]): string | null {
+  const launched = events.some((e) => e.type === 'silence-launched' || (e.type === 'opened' && e.deadline));
+  if (!launched || result.status === 'pending' || !result.closedAt) return null;
+  const verdict = result.status === 'adopted' ? 'is adopted under the silence procedure' : 'is not adopted';
+  return `Notice of ${result.closedAt}: the decision ${verdict}. ${result.reason}`;
+}

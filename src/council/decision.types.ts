@@ -79,7 +79,14 @@ export interface ClosedEvent extends EventBase {
   ruling: string;
 }
 
+/** A delegation acknowledges receipt of the text circulated under the silence procedure. */
+export interface ReceiptEvent extends EventBase {
+  type: 'receipt';
+  state: string;
+}
+
 export type DecisionEvent =
+  | ReceiptEvent
   | OpenedEvent
   | PositionEvent
   | WithdrawObjectionEvent

@@ -121,6 +121,21 @@ export const decisionsRoutes: FastifyPluginAsyncTypebox<{ database: Database; no
     (request) => decisions.proposeAmendment(db, request.actor, request.params.id, request.body, now()),
   );
   app.post(
+    '/decisions/:id/receipt',
+    {
+      config: { policy: { action: 'acknowledge', resource: 'position' } },
+      schema: {
+        tags,
+        summary: 'Acknowledge receipt of the circulated text',
+        params: S.IdParams,
+        body: S.WithdrawBody,
+        response: { 200: S.Decision, ...errors },
+      },
+    },
+    (request) =>
+      decisions.acknowledgeReceipt(db, request.actor, request.params.id, request.body.state, now()),
+  );
+  app.post(
     '/decisions/:id/silence',
     {
       config: { policy: { action: 'launch-silence', resource: 'decision' } },

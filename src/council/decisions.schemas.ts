@@ -25,6 +25,10 @@ export const Decision = T.Object({
   positions: T.Record(T.String(), oneOf(POSITIONS)),
   closedAt: T.Union([T.String(), T.Null()]),
   reason: T.String(),
+  receipts: T.Array(T.Object({ state: T.String(), at: T.String() }), {
+    description: 'delivery receipts per delegation',
+  }),
+  notice: T.Union([T.String(), T.Null()], { description: 'issued when a silence procedure ends' }),
   history: T.Array(T.Record(T.String(), T.Unknown()), { description: 'the event log, oldest first' }),
   abilities: T.Record(T.String(), T.Boolean()),
 });

@@ -216,6 +216,16 @@ describeEachDialect('decisions by consensus', (dialect) => {
     await expect(
       decisions.closeDecision(database.db, officer, broken.id, 'Too soon', later(2)),
     ).rejects.toThrow(/silence/);
+    await decisions.acknowledgeReceipt(database.db, as('KG'), broken.id, undefined, later(2));
+    const acknowledged = await decisions.acknowledgeReceipt(
+      database.db,
+      as('KG'),
+      broken.id,
+      undefined,
+      later(2),
+    );
+    expect(acknowledged.receipts.map((r) => r.state)).toEqual(['KG']);
+    expect(acknowledged.notice).toBeNull();
     await decisions.proposeAmendment(
       database.db,
       as('KG'),
@@ -231,14 +241,17 @@ describeEachDialect('decisions by consensus', (dialect) => {
       later(3),
     );
     const afterDeadline = new Date('2026-11-28T10:00:01Z');
-    expect((await decisions.getDecision(database.db, officer, broken.id, afterDeadline)).status).toBe(
-      'not-adopted',
-    );
+    const failed = await decisions.getDecision(database.db, officer, broken.id, afterDeadline);
+    expect(failed.status).toBe('not-adopted');
+    expect(failed.notice).toMatch(/is not adopted.*Silence broken by KG \(amendment\)/);
 
     const quiet = await open('consensus', { silenceDeadline: '2026-11-28T18:00:00+08:00' });
     expect((await decisions.getDecision(database.db, officer, quiet.id, later(10))).status).toBe('pending');
     const adopted = await decisions.getDecision(database.db, officer, quiet.id, afterDeadline);
     expect(adopted.status).toBe('adopted');
+    expect(adopted.notice).toMatch(
+      /^Notice of 2026-11-28T10:00:00.000Z: the decision is adopted under the silence procedure/,
+    );
     await expect(
       decisions.statePosition(
         database.db,

@@ -5,7 +5,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { actorName, audit } from '../identity/audit.service.ts';
 import { type Actor, abilities, authorize } from '../identity/policy.rules.ts';
 import type { DecisionsTable } from './council.schema.ts';
-import { closeProblem, outcome, validatePosition, validateWithdrawal } from './decision.rules.ts';
+import { closeProblem, noticeOf, outcome, validatePosition, validateWithdrawal } from './decision.rules.ts';
 import {
   DECISION_RULES,
   type DecisionEvent,
@@ -57,6 +57,7 @@ function refusal(field: string, problem: string): Error {
 
 export function presentDecision(row: DecisionRow, events: DecisionEvent[], actor: Actor, now: Date) {
   const result = outcome(events, iso(now));
+  const receipts = events.flatMap((e) => (e.type === 'receipt' ? [{ state: e.state, at: e.at }] : []));
   const subject = { id: row.id, chairState: row.chair_state };
   return {
     id: row.id,
@@ -70,6 +71,8 @@ export function presentDecision(row: DecisionRow, events: DecisionEvent[], actor
     chairState: row.chair_state,
     openedAt: row.opened_at,
     ...result,
+    receipts,
+    notice: noticeOf(result, events),
     history: events.map((e) => ({ ...e }) as Record<string, unknown>),
     abilities: abilities(actor, 'decision', subject),
   };
@@ -275,6 +278,37 @@ export async function launchSilence(db: Kysely<DB>, actor: Actor, id: string, de
     },
     { at: iso(now), type: 'silence-launched', deadline: at } as Omit<DecisionEvent, 'seq'>,
     'decision.silence',
+  );
+}
+
+/**
+ * A delegation acknowledges receipt of the text under decision: the silence procedure keeps a
+ * delivery receipt per delegation. A second receipt changes nothing and is not recorded again.
+ */
+export async function acknowledgeReceipt(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  named: string | undefined,
+  now: Date,
+) {
+  await readable(db, actor, id);
+  const state = speakingFor(actor, named);
+  if (!authorize(actor, 'acknowledge', 'position', { state }))
+    throw new Forbidden(`you may not act for ${state}`);
+  const events = await repo.eventsOf(db, id);
+  if (events.some((e) => e.type === 'receipt' && e.state === state)) return getDecision(db, actor, id, now);
+  return act(
+    db,
+    actor,
+    id,
+    now,
+    (log) => {
+      const problem = validatePosition(log, { state, position: 'support' }, iso(now));
+      if (problem) throw refusal('state', problem);
+    },
+    { at: iso(now), type: 'receipt', state } as Omit<DecisionEvent, 'seq'>,
+    'decision.receipt',
   );
 }
 
