@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, WEB_ROOT } from '../helpers/server.ts';
+import { type BrowserSession, LAPTOP, PHONE, startBrowserSession } from './browser.ts';
 
 /**
  * What a visitor of the public portal does, in a real browser: reads the chronology, switches
@@ -11,54 +9,18 @@ import { startServer, WEB_ROOT } from '../helpers/server.ts';
  * main page is checked with axe for serious or critical accessibility violations.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const LAPTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
-
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
+let session: BrowserSession;
 
 beforeAll(async () => {
-  if (!existsSync(join(WEB_ROOT, 'index.html'))) {
-    throw new Error('web/dist is missing: run `npm run build:web` before the browser tests.');
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium).`);
-  server = await startServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  session = await startBrowserSession();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
-/** A fresh visitor (empty storage) with the given viewport and an English browser. */
-async function visitor(viewport = LAPTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB' });
-  const page = await context.newPage();
-  return { context, page };
-}
-
-/** Opens a path and waits until its data has arrived and the page has its title. */
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(new URL(path, server.url).toString());
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page.waitForLoadState('networkidle');
-  await page
-    .getByRole('status')
-    .filter({ hasText: /Loading|Загрузка|正在加载/ })
-    .waitFor({ state: 'detached' });
-}
+const visitor = (viewport = LAPTOP) => session.visitor(viewport);
+const open = (page: Page, path: string) => session.open(page, path);
 
 describe('public portal', () => {
   it('switches to Russian and opens a summit from the timeline, with the Charter among its documents', async () => {
@@ -225,7 +187,9 @@ describe('public portal', () => {
             () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
           );
           expect(overflow, `${name} at ${width}px`).toBeLessThanOrEqual(0);
-          expect(await page.locator('h1').first().isVisible(), `${name} at ${width}px has a heading`).toBe(true);
+          expect(await page.locator('h1').first().isVisible(), `${name} at ${width}px has a heading`).toBe(
+            true,
+          );
           // Kept for people to look at: the pages as a visitor sees them.
           await page.screenshot({ path: `/tmp/sco-portal-${name}-${width}.png`, fullPage: true });
         }

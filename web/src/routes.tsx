@@ -6,8 +6,9 @@ import { RouteError } from './components/RouteError.tsx';
 import { HomePage } from './features/chronology/HomePage.tsx';
 
 /**
- * The portal's one route table. The home page (the chronology) is in the first bundle; the
- * other pages load when first visited.
+ * The web app's one route table. The home page (the chronology) is in the first bundle; the
+ * other pages load when first visited, the signed-in part (sign-in, setup, My organization,
+ * Administration) included.
  */
 export const router = createBrowserRouter([
   {
@@ -50,6 +51,24 @@ export const router = createBrowserRouter([
           {
             path: 'search',
             lazy: async () => ({ Component: (await import('./features/search/SearchPage.tsx')).SearchPage }),
+          },
+          {
+            path: 'signin',
+            lazy: async () => ({
+              Component: (await import('./features/identity/SignInPage.tsx')).SignInPage,
+            }),
+          },
+          {
+            path: 'setup',
+            lazy: async () => ({ Component: (await import('./features/identity/SetupPage.tsx')).SetupPage }),
+          },
+          {
+            path: 'me',
+            lazy: async () => ({ Component: (await import('./features/identity/MePage.tsx')).MePage }),
+          },
+          {
+            path: 'admin',
+            lazy: async () => ({ Component: (await import('./features/admin/AdminPage.tsx')).AdminPage }),
           },
           { path: '*', Component: NotFound },
         ],

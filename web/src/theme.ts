@@ -128,7 +128,12 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--surface-muted': '#f5f8fb',
     '--border-subtle': 'var(--mantine-color-gray-3)',
   },
-  light: {},
+  // Mantine's dimmed text (input descriptions, menu labels) and error messages in shades dark
+  // enough for 4.5:1 on white.
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
   dark: {},
 });
 
@@ -156,4 +161,13 @@ export const CONFIDENCE_COLOR = {
   partial: 'ochre.8',
   inferred: 'indigo.8',
   unconfirmed: 'red.9',
+} as const;
+
+/** Mantine color (with shade) for each role of a user. */
+export const ROLE_COLOR = {
+  delegate: 'sco.7',
+  'head-of-delegation': 'indigo.8',
+  'secretariat-officer': 'pine.8',
+  analyst: 'grape.8',
+  admin: 'ochre.8',
 } as const;

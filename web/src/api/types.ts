@@ -155,3 +155,93 @@ export interface SearchHit {
   id: string;
   title: I18n;
 }
+
+/* Identity: sign-in, organizations, users, API tokens and the audit log (signed-in part). */
+
+export const ROLES = ['delegate', 'head-of-delegation', 'secretariat-officer', 'analyst', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORGANIZATION_KINDS = [
+  'delegation',
+  'secretariat',
+  'rats-executive-committee',
+  'partner-center',
+] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+/** The roles each kind of organization may hold (the server's `ROLES_BY_ORGANIZATION`). */
+export const ROLES_BY_ORGANIZATION: Record<OrganizationKind, readonly Role[]> = {
+  delegation: ['delegate', 'head-of-delegation', 'admin'],
+  secretariat: ['secretariat-officer', 'admin'],
+  'rats-executive-committee': ['analyst', 'admin'],
+  'partner-center': ['analyst'],
+};
+
+/** What the caller may do with an object, computed by the server's access policy. */
+export type Abilities = Record<string, boolean>;
+
+export interface Organization {
+  id: string;
+  kind: OrganizationKind;
+  name: I18n;
+  stateCode: string | null;
+  abilities: Abilities;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  organizationId: string;
+  /** The roles held; see `Me.effectiveRoles` for those in effect today. */
+  roles: Role[];
+  disabled: boolean;
+  createdAt: string;
+  abilities: Abilities;
+}
+
+export interface Me {
+  user: User | null;
+  organization: Organization | null;
+  effectiveRoles: Role[];
+  csrfToken: string | null;
+  setupRequired: boolean;
+}
+
+export interface Token {
+  id: string;
+  userId: string;
+  username?: string;
+  name: string;
+  roles: Role[];
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface NewToken extends Token {
+  /** The whole token: shown this once only. */
+  token: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  /** `user:<id>`, `system:<name>` or `anonymous`. */
+  actor: string;
+  organizationId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  stateDigest: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  seq?: number;
+  problem?: string;
+}

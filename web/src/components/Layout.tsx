@@ -1,8 +1,9 @@
-import { Anchor, Burger, Container, Drawer, Stack, Text } from '@mantine/core';
+import { Anchor, Burger, Container, Divider, Drawer, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { AccountLinks, AccountMenu } from './AccountMenu.tsx';
 import { Emblem } from './Emblem.tsx';
 import { HeaderSearch } from './HeaderSearch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -58,8 +59,9 @@ export function Layout() {
               </span>
             </NavLink>
             <div className={classes.bandTools}>
-              <div className={classes.desktopOnly}>
+              <div className={`${classes.desktopOnly} ${classes.bandTools}`}>
                 <LanguageSwitch />
+                <AccountMenu />
               </div>
               <Burger
                 className={classes.mobileOnly}
@@ -81,13 +83,22 @@ export function Layout() {
           </Container>
         </div>
       </header>
-      <Drawer opened={menuOpen} onClose={menu.close} title={t('app.short')} position="right" size="xs">
+      <Drawer
+        opened={menuOpen}
+        onClose={menu.close}
+        title={t('app.short')}
+        position="right"
+        size="xs"
+        closeButtonProps={{ 'aria-label': t('nav.close') }}
+      >
         <Stack gap="lg">
           <HeaderSearch onDone={menu.close} />
           <nav aria-label={t('nav.label')}>
             <ul className={classes.drawerNav}>{links(classes.drawerLink, menu.close)}</ul>
           </nav>
           <LanguageSwitch tone="light" />
+          <Divider />
+          <AccountLinks onNavigate={menu.close} />
         </Stack>
       </Drawer>
       <main id="main" ref={mainRef} tabIndex={-1} className={classes.main}>

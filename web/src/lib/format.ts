@@ -66,6 +66,21 @@ export function formatYear(value: string | number, language: Language): string {
   return dateFormat(language, OPTIONS.year).format(new Date(Date.UTC(year, 0, 1)));
 }
 
+const timestampFormats = new Map<Language, Intl.DateTimeFormat>();
+
+/** A moment (ISO 8601 timestamp) in the reader's time zone: "7 Jun 2026, 14:05". */
+export function formatDateTime(value: string | null | undefined, language: Language): string {
+  if (!value) return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  let format = timestampFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeStyle: 'short' });
+    timestampFormats.set(language, format);
+  }
+  return format.format(date);
+}
+
 /** A whole number in the interface language's grouping. */
 export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(LOCALES[language]).format(value);

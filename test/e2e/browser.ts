@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { startServer, WEB_ROOT } from '../helpers/server.ts';
+
+/**
+ * What every browser test needs: a fresh server with the built web app, Chromium (Debian's, with
+ * the flags this machine requires), fresh visitors, and a way to open a page and wait until its
+ * data has arrived.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const LAPTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+export interface BrowserSession {
+  server: Awaited<ReturnType<typeof startServer>>;
+  browser: Browser;
+  /** The absolute address of a path on the server. */
+  url(path: string): string;
+  /** A fresh visitor (no cookies, empty storage) with the given viewport and an English browser. */
+  visitor(viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }>;
+  /** Opens a path and waits until its data has arrived and the page has its heading. */
+  open(page: Page, path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserSession(): Promise<BrowserSession> {
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) {
+    throw new Error('web/dist is missing: run `npm run build:web` before the browser tests.');
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium).`);
+  const server = await startServer();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const url = (path: string) => new URL(path, server.url).toString();
+  return {
+    server,
+    browser,
+    url,
+    async visitor(viewport = LAPTOP) {
+      const context = await browser.newContext({ viewport, locale: 'en-GB' });
+      return { context, page: await context.newPage() };
+    },
+    async open(page, path) {
+      await page.goto(url(path));
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await page
+        .getByRole('status')
+        .filter({ hasText: /Loading|Загрузка|正在加载/ })
+        .waitFor({ state: 'detached' });
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
