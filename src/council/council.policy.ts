@@ -47,4 +47,7 @@ export const COUNCIL_RULES: readonly Rule[] = [
   { resource: 'decision', action: 'launch-silence', scope: chair },
   { resource: 'position', action: 'state', scope: ownState('state') },
   { resource: 'position', action: 'acknowledge', scope: ownState('state') },
+  { resource: 'meeting', action: 'read', scope: community },
+  { resource: 'meeting', action: 'create', scope: holders('secretariat-officer', 'admin') },
+  { resource: 'meeting', action: 'update', scope: chair },
 ];

@@ -3,6 +3,7 @@ import { Type as T } from 'typebox';
 import type { Database } from '../db/kysely.ts';
 import { chairmanshipOn } from './chairmanship.service.ts';
 import * as drafts from './drafts.service.ts';
+import * as meetings from './meetings.service.ts';
 
 /** The chairmanship and drafts of the Council (decisions are in decisions.routes.ts). */
 export const councilRoutes: FastifyPluginAsyncTypebox<{
@@ -62,6 +63,99 @@ export const councilRoutes: FastifyPluginAsyncTypebox<{
   });
   const Id = T.Object({ id: T.String({ minLength: 1, maxLength: 60 }) });
 
+  const Meeting = T.Object({
+    id: T.String(),
+    bodyId: T.String(),
+    title: I18n,
+    start: T.String(),
+    end: T.String(),
+    place: T.String(),
+    format: T.String(),
+    chairState: T.Union([T.String(), T.Null()]),
+    agenda: T.Array(
+      T.Object({ item: T.Integer(), title: I18n, decisionId: T.Union([T.String(), T.Null()]) }),
+    ),
+    attendance: T.Array(T.Object({ state: T.String(), attendance: T.String(), seatClass: T.String() })),
+    minutes: T.Array(
+      T.Object({
+        item: T.Integer(),
+        decisionId: T.String(),
+        status: T.String(),
+        reason: T.String(),
+        reservations: T.Array(T.Object({ state: T.String(), text: T.String() })),
+      }),
+    ),
+    abilities: T.Record(T.String(), T.Boolean()),
+  });
+
+  app.get(
+    '/meetings',
+    {
+      config: { policy: { action: 'read', resource: 'meeting' } },
+      schema: {
+        tags,
+        querystring: T.Object(
+          { bodyId: T.Optional(T.String({ maxLength: 60 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: T.Object({ items: T.Array(Meeting), total: T.Integer() }), ...errors },
+      },
+    },
+    (request) => meetings.listMeetings(db, request.actor, request.query, now()),
+  );
+  app.get(
+    '/meetings/:id',
+    {
+      config: { policy: { action: 'read', resource: 'meeting' } },
+      schema: { tags, params: Id, response: { 200: Meeting, ...errors } },
+    },
+    (request) => meetings.getMeeting(db, request.actor, request.params.id, now()),
+  );
+  app.post(
+    '/meetings',
+    {
+      config: { policy: { action: 'create', resource: 'meeting' } },
+      schema: {
+        tags,
+        summary: 'Plan a meeting of a body with its agenda',
+        body: T.Object(
+          {
+            bodyId: T.String({ maxLength: 60 }),
+            title: I18n,
+            start: T.String({ maxLength: 10 }),
+            end: T.String({ maxLength: 10 }),
+            place: T.String({ maxLength: 200 }),
+            format: T.String({ maxLength: 20 }),
+            chairState: T.Optional(T.String({ pattern: '^[A-Za-z]{2}$' })),
+            agenda: T.Array(T.Object({ title: I18n, decisionId: T.Optional(T.String({ maxLength: 60 })) }), {
+              maxItems: 100,
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Meeting, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await meetings.createMeeting(db, request.actor, request.body, now())),
+  );
+  app.put(
+    '/meetings/:id/attendance',
+    {
+      config: { policy: { action: 'update', resource: 'meeting' } },
+      schema: {
+        tags,
+        summary: "Record a delegation's attendance",
+        params: Id,
+        body: T.Object(
+          { state: T.String({ pattern: '^[A-Za-z]{2}$' }), attendance: T.String({ maxLength: 20 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Meeting, ...errors },
+      },
+    },
+    (request) => meetings.recordAttendance(db, request.actor, request.params.id, request.body, now()),
+  );
   app.get(
     '/chairmanship',
     {

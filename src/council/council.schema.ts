@@ -83,3 +83,45 @@ export interface DecisionEventsTable {
   data: string;
   actor: string;
 }
+
+declare module '../db/schema.ts' {
+  interface DB {
+    meetings: MeetingsTable;
+    meeting_agenda: MeetingAgendaTable;
+    meeting_attendance: MeetingAttendanceTable;
+  }
+}
+
+/** A meeting (session) of a body. */
+export interface MeetingsTable {
+  id: string;
+  body_id: string;
+  /** JSON {en, ru, zh}. */
+  title: string;
+  start_date: string;
+  end_date: string;
+  place: string;
+  /** in-person | virtual | hybrid */
+  format: string;
+  chair_state: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface MeetingAgendaTable {
+  meeting_id: string;
+  position: number;
+  /** JSON {en, ru, zh}. */
+  title: string;
+  decision_id: string | null;
+}
+
+export interface MeetingAttendanceTable {
+  meeting_id: string;
+  state_code: string;
+  /** present | by-video | absent */
+  attendance: string;
+  /** The state's class in the body on the meeting's day (member, observer, partner...). */
+  seat_class: string;
+  recorded_at: string;
+}

@@ -62,6 +62,7 @@ export const ACTIONS: Record<ResourceType, readonly string[]> = {
   amendment: ['read', 'propose', 'decide'],
   decision: ['read', 'close', 'launch-silence'],
   position: ['state'],
+  meeting: ['read', 'update'],
 };
 
 function scopesFor(actor: Actor, action: string, resource: ResourceType, rules: readonly Rule[]): Scope[] {

@@ -48,7 +48,8 @@ export type ResourceType =
   | 'draft'
   | 'amendment'
   | 'decision'
-  | 'position';
+  | 'position'
+  | 'meeting';
 
 export interface Rule {
   resource: ResourceType;
