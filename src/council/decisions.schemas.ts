@@ -25,6 +25,9 @@ export const Decision = T.Object({
   positions: T.Record(T.String(), oneOf(POSITIONS)),
   closedAt: T.Union([T.String(), T.Null()]),
   reason: T.String(),
+  documentId: T.Union([T.String(), T.Null()], {
+    description: 'the registry document an adopted decision on a draft became',
+  }),
   receipts: T.Array(T.Object({ state: T.String(), at: T.String() }), {
     description: 'delivery receipts per delegation',
   }),

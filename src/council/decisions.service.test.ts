@@ -4,6 +4,7 @@ import { actorFor, makeUser, SYSTEM } from '../../test/helpers/identity-factory.
 import { DATA_DIR } from '../../test/helpers/server.ts';
 import { Conflict, Forbidden, Invalid } from '../errors.ts';
 import type { Actor } from '../identity/policy.rules.ts';
+import { getDocument, search } from '../registry/registry.service.ts';
 import { prepareDatabase } from '../server/prepare.ts';
 import { outcome } from './decision.rules.ts';
 import * as repo from './decisions.repository.ts';
@@ -130,6 +131,23 @@ describeEachDialect('decisions by consensus', (dialect) => {
     expect(diff.parts.filter((p) => p.op === 'insert').map((p) => p.text.trim())).toEqual(['closely']);
     const second = await open('consensus', { draftId: draft.id });
     expect(second.revisionId).toBe(revised.revisions[1]?.id);
+    await decisions.statePosition(
+      database.db,
+      as('RU'),
+      second.id,
+      { position: 'reservation', text: 'On para 1' },
+      later(6),
+    );
+    const adopted = await decisions.closeDecision(database.db, officer, second.id, 'Adopted.', later(7));
+    expect(adopted.status).toBe('adopted');
+    const document = await getDocument(database.db, adopted.documentId as string);
+    expect(document.text?.en).toBe('The States cooperate closely.');
+    expect(document.reservations).toEqual([{ state: 'RU', text: 'On para 1' }]);
+    expect(document.origin).toBe('council');
+    await prepareDatabase(database, { dataDir: DATA_DIR }, { force: true });
+    expect((await getDocument(database.db, adopted.documentId as string)).kind).toBe('decision');
+    const found = await search(database.db, { q: draft.symbol });
+    expect(found.items.map((h) => h.id)).toContain(adopted.documentId);
     await expect(
       decisions.proposeAmendment(
         database.db,

@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { actorName, audit } from '../identity/audit.service.ts';
 import { type Actor, abilities, authorize } from '../identity/policy.rules.ts';
+import { adoptedDocumentId, recordAdoption } from './adoption.ts';
 import type { DecisionsTable } from './council.schema.ts';
 import { closeProblem, noticeOf, outcome, validatePosition, validateWithdrawal } from './decision.rules.ts';
 import {
@@ -72,6 +73,7 @@ export function presentDecision(row: DecisionRow, events: DecisionEvent[], actor
     openedAt: row.opened_at,
     ...result,
     receipts,
+    documentId: result.status === 'adopted' && row.revision_id ? adoptedDocumentId(row.id) : null,
     notice: noticeOf(result, events),
     history: events.map((e) => ({ ...e }) as Record<string, unknown>),
     abilities: abilities(actor, 'decision', subject),
@@ -195,6 +197,7 @@ async function act(
     const events = [...before, { ...event, seq } as DecisionEvent];
     const result = outcome(events, iso(now));
     await repo.setOutcome(trx, id, result.status, result.closedAt);
+    await recordAdoption(trx, row, result, now);
     await audit(
       trx,
       actor,

@@ -65,6 +65,18 @@ export interface DocumentsTable extends ProvenanceColumns {
   summit_id: string | null;
   entry_into_force: string | null;
   description: string | null;
+  /** 'reference' (data/, rewritten by each load) or 'council' (adopted by a decision, kept). */
+  origin: Generated<string>;
+  decision_id: string | null;
+}
+
+/** The exact text of a document the Council adopted, with the reservations attached. */
+export interface DocumentTextsTable {
+  document_id: string;
+  /** JSON {ru, zh, en}. */
+  texts: string;
+  /** JSON [{state, text}]. */
+  reservations: string;
 }
 
 export interface DocumentPartiesTable {
@@ -212,6 +224,7 @@ export interface DB {
   summits: SummitsTable;
   documents: DocumentsTable;
   document_parties: DocumentPartiesTable;
+  document_texts: DocumentTextsTable;
   people: PeopleTable;
   search_entries: SearchEntriesTable;
   chronology_events: ChronologyEventsTable;

@@ -39,6 +39,8 @@ async function upsertExactly(db: Executor, table: keyof RegistryRows, key: 'code
   const keep = rows.map((row) => (row as Record<string, string>)[key] as string);
   let remove = untyped.deleteFrom(table);
   if (keep.length > 0) remove = remove.where(key, 'not in', keep);
+  // Documents adopted by the Council are not reference data: a load never removes them.
+  if (table === 'documents') remove = remove.where('origin', '=', 'reference');
   await remove.execute();
 }
 
@@ -47,10 +49,28 @@ async function upsertExactly(db: Executor, table: keyof RegistryRows, key: 'code
  * tables point at keep their identity), children and derived tables are rewritten.
  */
 export async function replaceRegistry(db: Executor, rows: RegistryRows): Promise<void> {
-  await db.deleteFrom('chronology_event_states').execute();
-  await db.deleteFrom('chronology_events').execute();
-  await db.deleteFrom('search_entries').execute();
-  await db.deleteFrom('document_parties').execute();
+  // Everything derived from the reference data goes; what the Council's documents brought stays.
+  const councilDocuments = db.selectFrom('documents').select('id').where('origin', '=', 'council');
+  const fromReference = db
+    .selectFrom('chronology_events')
+    .select('id')
+    .where((eb) =>
+      eb.not(eb.and([eb('subject_type', '=', 'document'), eb('subject_id', 'in', councilDocuments)])),
+    );
+  await db.deleteFrom('chronology_event_states').where('event_id', 'in', fromReference).execute();
+  await db
+    .deleteFrom('chronology_events')
+    .where((eb) =>
+      eb.not(eb.and([eb('subject_type', '=', 'document'), eb('subject_id', 'in', councilDocuments)])),
+    )
+    .execute();
+  await db
+    .deleteFrom('search_entries')
+    .where((eb) =>
+      eb.not(eb.and([eb('subject_type', '=', 'document'), eb('subject_id', 'in', councilDocuments)])),
+    )
+    .execute();
+  await db.deleteFrom('document_parties').where('document_id', 'not in', councilDocuments).execute();
   await db.deleteFrom('state_statuses').execute();
   await upsertExactly(db, 'states', 'code', rows.states);
   await upsertExactly(db, 'bodies', 'id', rows.bodies);

@@ -107,6 +107,7 @@ export function presentDocumentSummary(
 export function presentDocument(
   row: Selectable<DocumentsTable> & { body_name: string | null },
   parties: { code: string; name: string }[],
+  adopted?: { texts: string; reservations: string },
 ): DocumentDetailDto {
   return {
     ...presentDocumentSummary(row),
@@ -115,6 +116,10 @@ export function presentDocument(
     parties: parties.map((p) => ({ code: p.code, name: parse(p.name) })),
     description: parseOrNull<I18nValue>(row.description),
     entryIntoForce: row.entry_into_force,
+    origin: row.origin,
+    decisionId: row.decision_id,
+    text: adopted ? (parse(adopted.texts) as DocumentDetailDto['text']) : null,
+    reservations: adopted ? parse(adopted.reservations) : [],
     ...provenance(row),
   };
 }

@@ -100,6 +100,12 @@ export const DocumentDetail = T.Object({
   parties: T.Array(T.Object({ code: T.String(), name: I18n })),
   description: T.Union([I18n, T.Null()]),
   entryIntoForce: T.Union([T.String(), T.Null()]),
+  origin: T.String({ description: "'reference' (the registry's data) or 'council' (adopted by a decision)" }),
+  decisionId: T.Union([T.String(), T.Null()]),
+  text: T.Union([T.Object({ ru: T.String(), zh: T.String(), en: T.String() }), T.Null()], {
+    description: 'the exact adopted text, for documents the Council adopted',
+  }),
+  reservations: T.Array(T.Object({ state: T.String(), text: T.String() })),
   ...provenance,
 });
 export const Person = T.Object({

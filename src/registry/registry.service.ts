@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { Invalid, NotFound } from '../errors.ts';
+import { documentText } from './documents.repository.ts';
 import { DOCUMENT_KINDS, OFFICES, STATUSES } from './reference-data.schema.ts';
 import {
   presentBody,
@@ -189,7 +190,7 @@ export async function listDocuments(
 export async function getDocument(db: Kysely<DB>, id: string): Promise<DocumentDetailDto> {
   const row = await repo.documentById(db, id);
   if (!row) throw new NotFound('document', id);
-  return presentDocument(row, await repo.partiesOf(db, id));
+  return presentDocument(row, await repo.partiesOf(db, id), await documentText(db, id));
 }
 
 export async function listBodies(db: Kysely<DB>, q: PageQuery = {}): Promise<Paged<BodyDto>> {
