@@ -265,6 +265,11 @@ describeEachDialect('decisions by consensus', (dialect) => {
 
     const quiet = await open('consensus', { silenceDeadline: '2026-11-28T18:00:00+08:00' });
     expect((await decisions.getDecision(database.db, officer, quiet.id, later(10))).status).toBe('pending');
+    expect(await decisions.settleExpired(database.db, later(10))).toBe(0);
+    expect(await decisions.settleExpired(database.db, afterDeadline)).toBeGreaterThanOrEqual(2);
+    expect(await decisions.settleExpired(database.db, afterDeadline)).toBe(0);
+    expect((await repo.decisionById(database.db, quiet.id))?.status).toBe('adopted');
+    expect((await repo.decisionById(database.db, broken.id))?.status).toBe('not-adopted');
     const adopted = await decisions.getDecision(database.db, officer, quiet.id, afterDeadline);
     expect(adopted.status).toBe('adopted');
     expect(adopted.notice).toMatch(

@@ -452,3 +452,41 @@ export async function listDecisions(
   }
   return { items, total: q.awaiting ? items.length : total };
 }
+
+/**
+ * Settles the decisions a silence deadline has ended since their last event: their stored
+ * outcome is brought to what the rules say now and, when adopted, the document is written into
+ * the registry. Idempotent and safe on several servers at once (each decision is settled under
+ * its lock); the server runs it on a timer. Returns how many it settled.
+ */
+export async function settleExpired(db: Kysely<DB>, now: Date): Promise<number> {
+  const system: Actor = { kind: 'system', name: 'silence-deadline' };
+  const pending = await repo.listDecisions(db, { status: 'pending', limit: 10_000, offset: 0 });
+  let settled = 0;
+  for (const candidate of pending.rows) {
+    const result = outcome(await repo.eventsOf(db, candidate.id), iso(now));
+    if (result.status === 'pending') continue;
+    const done = await db.transaction().execute(async (trx) => {
+      const row = await repo.lockDecision(trx, candidate.id);
+      if (!row || row.status !== 'pending') return false;
+      const settledResult = outcome(await repo.eventsOf(trx, row.id), iso(now));
+      if (settledResult.status === 'pending') return false;
+      await repo.setOutcome(trx, row.id, settledResult.status, settledResult.closedAt);
+      await recordAdoption(trx, row, settledResult, now);
+      await audit(
+        trx,
+        system,
+        {
+          action: 'decision.settle',
+          subjectType: 'decision',
+          subjectId: row.id,
+          state: { status: settledResult.status, at: settledResult.closedAt },
+        },
+        now,
+      );
+      return true;
+    });
+    if (done) settled += 1;
+  }
+  return settled;
+}

@@ -1,4 +1,5 @@
 import { type Config, loadConfig } from '../config.ts';
+import { settleExpired } from '../council/decisions.service.ts';
 import { openDatabase } from '../db/kysely.ts';
 import { issueSetupToken } from '../identity/auth.service.ts';
 import { buildApp } from './app.ts';
@@ -19,6 +20,14 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
     trustProxy: config.trustProxy,
     logger: { level: config.logLevel },
   });
+  // Silence deadlines end decisions without an event: settle them now and every 30 seconds.
+  const settle = () =>
+    settleExpired(database.db, new Date()).catch((err) =>
+      app.log.error({ err }, 'settling decisions failed'),
+    );
+  await settle();
+  const settling = setInterval(() => void settle(), 30_000);
+  app.addHook('onClose', async () => clearInterval(settling));
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
