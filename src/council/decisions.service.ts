@@ -468,7 +468,7 @@ export async function settleExpired(db: Kysely<DB>, now: Date): Promise<number> 
     if (result.status === 'pending') continue;
     const done = await db.transaction().execute(async (trx) => {
       const row = await repo.lockDecision(trx, candidate.id);
-      if (!row || row.status !== 'pending') return false;
+      if (row?.status !== 'pending') return false;
       const settledResult = outcome(await repo.eventsOf(trx, row.id), iso(now));
       if (settledResult.status === 'pending') return false;
       await repo.setOutcome(trx, row.id, settledResult.status, settledResult.closedAt);
