@@ -4,13 +4,18 @@ import { versionsOf } from './decisions.repository.ts';
 
 /**
  * Tells live boards when a decision changed. Every change raises the decision's version in the
- * database, so the feed watches versions there: it works the same on SQLite and PostgreSQL, and
- * across several app servers sharing one database, with nothing held in one process that another
- * would need. One poll per interval serves every watcher of this process.
+ * database (its number of events), so the feed watches versions there: it works the same on
+ * SQLite and PostgreSQL, and across several app servers sharing one database, with nothing held
+ * in one process that another would need. One poll per interval serves every watcher of this
+ * process; each watcher is told when the version differs from the one it last saw.
  */
+interface Watcher {
+  seen: number;
+  onChange: (version: number) => void;
+}
+
 export class DecisionFeed {
-  private readonly watchers = new Map<string, Set<(version: number) => void>>();
-  private readonly known = new Map<string, number>();
+  private readonly watchers = new Map<string, Set<Watcher>>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -18,36 +23,38 @@ export class DecisionFeed {
     private readonly intervalMs = 500,
   ) {}
 
-  /** Calls `onChange` with the new version whenever decision `id` changes; returns the unsubscribe. */
-  watch(id: string, onChange: (version: number) => void): () => void {
+  /**
+   * Calls `onChange` whenever decision `id` moves past version `seen` (the version of what the
+   * watcher already has, so no change after it is missed); returns the unsubscribe.
+   */
+  watch(id: string, seen: number, onChange: (version: number) => void): () => void {
     let set = this.watchers.get(id);
     if (!set) {
       set = new Set();
       this.watchers.set(id, set);
     }
-    set.add(onChange);
+    const watcher: Watcher = { seen, onChange };
+    set.add(watcher);
     this.timer ??= setInterval(() => void this.poll(), this.intervalMs);
     return () => {
-      set.delete(onChange);
-      if (set.size === 0) {
-        this.watchers.delete(id);
-        this.known.delete(id);
-      }
+      set.delete(watcher);
+      if (set.size === 0) this.watchers.delete(id);
       if (this.watchers.size === 0) this.stop();
     };
   }
 
-  /** Reads the versions of the watched decisions once and notifies the changed ones. */
+  /** Reads the versions of the watched decisions once and notifies the watchers behind them. */
   async poll(): Promise<void> {
     const ids = [...this.watchers.keys()];
     if (ids.length === 0) return;
     const rows = await versionsOf(this.db, ids).catch(() => []);
     for (const row of rows) {
       const version = Number(row.version);
-      const before = this.known.get(row.id);
-      this.known.set(row.id, version);
-      if (before !== undefined && before !== version)
-        for (const notify of this.watchers.get(row.id) ?? []) notify(version);
+      for (const watcher of this.watchers.get(row.id) ?? []) {
+        if (watcher.seen === version) continue;
+        watcher.seen = version;
+        watcher.onChange(version);
+      }
     }
   }
 

@@ -61,7 +61,7 @@ export const decisionsRoutes: FastifyPluginAsyncTypebox<{ database: Database; no
         reply.raw.write(`event: decision\ndata: ${JSON.stringify(decision)}\n\n`);
       send(first);
       const actor = request.actor;
-      const stop = feed.watch(id, () => {
+      const stop = feed.watch(id, first.history.length, () => {
         decisions.getDecision(db, actor, id, now()).then(send, () => reply.raw.end());
       });
       const keepAlive = setInterval(() => reply.raw.write(': keep-alive\n\n'), 15_000);

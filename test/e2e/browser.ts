@@ -30,8 +30,11 @@ export interface BrowserSession {
   url(path: string): string;
   /** A fresh visitor (no cookies, empty storage) with the given viewport and an English browser. */
   visitor(viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }>;
-  /** Opens a path and waits until its data has arrived and the page has its heading. */
-  open(page: Page, path: string): Promise<void>;
+  /**
+   * Opens a path and waits until its data has arrived and the page has its heading. Pages that
+   * hold a live connection (server-sent events) never go quiet: wait for `load` there.
+   */
+  open(page: Page, path: string, until?: 'networkidle' | 'load'): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,10 +54,10 @@ export async function startBrowserSession(): Promise<BrowserSession> {
       const context = await browser.newContext({ viewport, locale: 'en-GB' });
       return { context, page: await context.newPage() };
     },
-    async open(page, path) {
+    async open(page, path, until = 'networkidle') {
       await page.goto(url(path));
       await page.getByRole('heading', { level: 1 }).first().waitFor();
-      await page.waitForLoadState('networkidle');
+      await page.waitForLoadState(until);
       await page
         .getByRole('status')
         .filter({ hasText: /Loading|Загрузка|正在加载/ })

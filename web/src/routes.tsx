@@ -70,6 +70,24 @@ export const router = createBrowserRouter([
             path: 'admin',
             lazy: async () => ({ Component: (await import('./features/admin/AdminPage.tsx')).AdminPage }),
           },
+          {
+            path: 'council/decisions',
+            lazy: async () => ({
+              Component: (await import('./features/council/DecisionsPage.tsx')).DecisionsPage,
+            }),
+          },
+          {
+            path: 'council/decisions/:id',
+            lazy: async () => ({
+              Component: (await import('./features/council/DecisionBoardPage.tsx')).DecisionBoardPage,
+            }),
+          },
+          {
+            path: 'council/delegation',
+            lazy: async () => ({
+              Component: (await import('./features/council/DelegationPage.tsx')).DelegationPage,
+            }),
+          },
           { path: '*', Component: NotFound },
         ],
       },

@@ -14,6 +14,7 @@ const NAV = [
   { to: '/states', key: 'nav.states', end: false },
   { to: '/documents', key: 'nav.documents', end: false },
   { to: '/bodies', key: 'nav.bodies', end: false },
+  { to: '/council/decisions', key: 'nav.council', end: false },
 ] as const;
 
 /** The frame of every page: brand band, navigation with search, main content, footer. */

@@ -13,6 +13,7 @@ export const en = {
     states: 'States',
     documents: 'Documents',
     bodies: 'Bodies',
+    council: 'Council',
     menu: 'Open menu',
     breadcrumb: 'Breadcrumb',
     close: 'Close menu',

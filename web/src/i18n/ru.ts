@@ -15,6 +15,7 @@ export const ru = {
     states: 'Государства',
     documents: 'Документы',
     bodies: 'Органы',
+    council: 'Совет',
     menu: 'Открыть меню',
     breadcrumb: 'Навигационная цепочка',
     close: 'Закрыть меню',

@@ -15,6 +15,7 @@ export const zh = {
     states: '国家',
     documents: '文件',
     bodies: '机构',
+    council: '理事会',
     menu: '打开菜单',
     breadcrumb: '当前位置',
     close: '关闭菜单',
