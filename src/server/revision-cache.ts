@@ -48,12 +48,28 @@ export function revisionCache(app: FastifyInstance, options: RevisionCacheOption
     return reply.type('application/json; charset=utf-8').send(entry.bytes);
   };
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'GET') return;
-    const revision = await currentRevision();
+  /** Answers from the cache when it can (and says so); a hook that answered must not go on. */
+  const answered = (request: FastifyRequest, reply: FastifyReply, revision: string): boolean => {
     request.cacheRevision = revision;
     const entry = entries.get(request.url);
-    if (entry && entry.revision === revision) return answer(request, reply, entry);
+    if (!entry || entry.revision !== revision) return false;
+    answer(request, reply, entry);
+    return true;
+  };
+  // A callback hook, not an async one: a fresh revision and a cached entry answer at once,
+  // without a promise per request.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.method !== 'GET') return done();
+    if (known && performance.now() - known.readAt < options.maxStalenessMs) {
+      if (!answered(request, reply, known.revision)) done();
+      return;
+    }
+    currentRevision().then(
+      (revision) => {
+        if (!answered(request, reply, revision)) done();
+      },
+      (error: Error) => done(error),
+    );
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
