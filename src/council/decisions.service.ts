@@ -56,6 +56,31 @@ function refusal(field: string, problem: string): Error {
   return new Invalid(field, problem);
 }
 
+/**
+ * The state a delegation acts for on a decision it may read, once the policy allowed `action`
+ * on that state's positions: the three checks every delegation's act begins with.
+ */
+async function delegationOn(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  named: string | undefined,
+  action: string,
+  refused = (state: string) => `you may not act for ${state}`,
+) {
+  await readable(db, actor, id);
+  const state = speakingFor(actor, named);
+  if (!authorize(actor, action, 'position', { state })) throw new Forbidden(refused(state));
+  return state;
+}
+
+/** A log check that refuses with the rules' reason, if they give one. */
+const refuseIf =
+  (field: string, problemOf: (events: DecisionEvent[]) => string | null) => (events: DecisionEvent[]) => {
+    const problem = problemOf(events);
+    if (problem) throw refusal(field, problem);
+  };
+
 export function presentDecision(row: DecisionRow, events: DecisionEvent[], actor: Actor, now: Date) {
   const result = outcome(events, iso(now));
   const receipts = events.flatMap((e) => (e.type === 'receipt' ? [{ state: e.state, at: e.at }] : []));
@@ -216,10 +241,14 @@ export async function statePosition(
   input: { position: string; text?: string | undefined; state?: string | undefined },
   now: Date,
 ) {
-  await readable(db, actor, id);
-  const state = speakingFor(actor, input.state);
-  if (!authorize(actor, 'state', 'position', { state }))
-    throw new Forbidden(`you may not state ${state}'s position`);
+  const state = await delegationOn(
+    db,
+    actor,
+    id,
+    input.state,
+    'state',
+    (st) => `you may not state ${st}'s position`,
+  );
   if (!POSITIONS.includes(input.position as Position))
     throw new Invalid('position', `must be one of ${POSITIONS.join(', ')}`);
   const position = input.position as Position;
@@ -229,10 +258,7 @@ export async function statePosition(
     actor,
     id,
     now,
-    (events) => {
-      const problem = validatePosition(events, { state, position, text }, iso(now));
-      if (problem) throw refusal('text', problem);
-    },
+    refuseIf('text', (events) => validatePosition(events, { state, position, text }, iso(now))),
     { at: iso(now), type: 'position', state, position, text } as Omit<DecisionEvent, 'seq'>,
     'decision.position',
   );
@@ -246,18 +272,13 @@ export async function withdrawObjection(
   named: string | undefined,
   now: Date,
 ) {
-  await readable(db, actor, id);
-  const state = speakingFor(actor, named);
-  if (!authorize(actor, 'state', 'position', { state })) throw new Forbidden(`you may not act for ${state}`);
+  const state = await delegationOn(db, actor, id, named, 'state');
   return act(
     db,
     actor,
     id,
     now,
-    (events) => {
-      const problem = validateWithdrawal(events, state, iso(now));
-      if (problem) throw refusal('state', problem);
-    },
+    refuseIf('state', (events) => validateWithdrawal(events, state, iso(now))),
     { at: iso(now), type: 'withdraw-objection', state } as Omit<DecisionEvent, 'seq'>,
     'decision.withdraw-objection',
   );
@@ -275,10 +296,7 @@ export async function launchSilence(db: Kysely<DB>, actor: Actor, id: string, de
     actor,
     id,
     now,
-    (events) => {
-      const problem = closeProblem(events, iso(now));
-      if (problem) throw refusal('deadline', problem);
-    },
+    refuseIf('deadline', (events) => closeProblem(events, iso(now))),
     { at: iso(now), type: 'silence-launched', deadline: at } as Omit<DecisionEvent, 'seq'>,
     'decision.silence',
   );
@@ -295,10 +313,7 @@ export async function acknowledgeReceipt(
   named: string | undefined,
   now: Date,
 ) {
-  await readable(db, actor, id);
-  const state = speakingFor(actor, named);
-  if (!authorize(actor, 'acknowledge', 'position', { state }))
-    throw new Forbidden(`you may not act for ${state}`);
+  const state = await delegationOn(db, actor, id, named, 'acknowledge');
   const events = await repo.eventsOf(db, id);
   if (events.some((e) => e.type === 'receipt' && e.state === state)) return getDecision(db, actor, id, now);
   return act(
@@ -306,10 +321,7 @@ export async function acknowledgeReceipt(
     actor,
     id,
     now,
-    (log) => {
-      const problem = validatePosition(log, { state, position: 'support' }, iso(now));
-      if (problem) throw refusal('state', problem);
-    },
+    refuseIf('state', (events) => validatePosition(events, { state, position: 'support' }, iso(now))),
     { at: iso(now), type: 'receipt', state } as Omit<DecisionEvent, 'seq'>,
     'decision.receipt',
   );

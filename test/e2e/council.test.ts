@@ -1,10 +1,16 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDecision } from '../../src/council/decisions.service.ts';
 import { delegationId } from '../../src/identity/organizations.service.ts';
 import { makeUser, SYSTEM } from '../helpers/identity-factory.ts';
-import { type BrowserSession, LAPTOP, PHONE, startBrowserSession } from './browser.ts';
+import {
+  type BrowserSession,
+  LAPTOP,
+  PHONE,
+  seriousViolations,
+  sidewaysOverflow,
+  startBrowserSession,
+} from './browser.ts';
 
 /**
  * The Council's live board in real browsers: the heads of delegation of Kazakhstan and Russia and
@@ -95,21 +101,6 @@ const stateCard = (page: Page, name: string) =>
     .getByRole('region', { name: 'Member states' })
     .getByRole('listitem')
     .filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      impact: violation.impact,
-      nodes: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')),
-    }));
-}
-
-async function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
 
 describe('the Council live board', () => {
   it('shows an objection on the other boards without reload, then the withdrawal and the chair’s close', async () => {

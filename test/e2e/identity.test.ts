@@ -1,8 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueSetupToken } from '../../src/identity/auth.service.ts';
-import { type BrowserSession, LAPTOP, PHONE, startBrowserSession } from './browser.ts';
+import {
+  type BrowserSession,
+  LAPTOP,
+  PHONE,
+  seriousViolations,
+  sidewaysOverflow,
+  startBrowserSession,
+} from './browser.ts';
 
 /**
  * The signed-in part of the web app, in a real browser: the first administrator is created
@@ -55,21 +61,6 @@ async function signIn(page: Page, user: { username: string; password: string }):
 async function openAccountMenu(page: Page, displayName: string): Promise<void> {
   await page.getByRole('button', { name: `Account of ${displayName}` }).click();
   await page.getByRole('menu').waitFor();
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      impact: violation.impact,
-      nodes: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')),
-    }));
-}
-
-async function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
 describe('signed-in web app', () => {
