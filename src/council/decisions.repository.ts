@@ -41,27 +41,33 @@ export async function eventsOf(db: Executor, decisionId: string): Promise<Decisi
 }
 
 /**
- * Appends an event: raising the decision's version takes its row lock (PostgreSQL) or the write
- * lock (SQLite), so concurrent appends to one decision queue up and never share a number.
+ * Takes the decision's lock and the number of the event about to be appended, in one statement:
+ * raising the version locks the row (PostgreSQL) or takes the write lock (SQLite), so concurrent
+ * acts on one decision queue up and never share a number. Returns the row with its new version.
  */
+export async function lockForAppend(trx: Transaction<DB>, id: string) {
+  return trx
+    .updateTable('decisions')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Appends an event under the number `lockForAppend` gave (the decision's new version). */
 export async function appendEvent(
   trx: Transaction<DB>,
   decisionId: string,
+  seq: number,
   event: Omit<DecisionEvent, 'seq'> & { state?: string },
   actor: string,
-): Promise<number> {
-  const { version } = await trx
-    .updateTable('decisions')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', decisionId)
-    .returning('version')
-    .executeTakeFirstOrThrow();
+): Promise<void> {
   const { at, type, ...data } = event;
   await trx
     .insertInto('decision_events')
     .values({
       decision_id: decisionId,
-      seq: Number(version),
+      seq,
       at,
       type,
       state_code: event.state ?? null,
@@ -69,7 +75,6 @@ export async function appendEvent(
       actor,
     })
     .execute();
-  return Number(version);
 }
 
 export async function setOutcome(

@@ -32,7 +32,11 @@ const iso = (d: Date) => d.toISOString();
 
 /** Reads a decision the actor may see (NotFound otherwise, like a missing one). */
 async function readable(db: Kysely<DB>, actor: Actor, id: string): Promise<DecisionRow> {
-  const row = await repo.decisionById(db, id);
+  return seen(actor, id, await repo.decisionById(db, id));
+}
+
+/** The row if the actor may see it; NotFound otherwise, like a missing one. */
+function seen(actor: Actor, id: string, row: DecisionRow | undefined): DecisionRow {
   if (!row || !authorize(actor, 'read', 'decision', { id })) throw new NotFound('decision', id);
   return row;
 }
@@ -57,21 +61,30 @@ function refusal(field: string, problem: string): Error {
 }
 
 /**
- * The state a delegation acts for on a decision it may read, once the policy allowed `action`
- * on that state's positions: the three checks every delegation's act begins with.
+ * The state a delegation acts for, once the policy allowed `action` on that state's positions:
+ * the checks every delegation's act begins with, after the decision was found readable.
  */
+function delegation(
+  actor: Actor,
+  named: string | undefined,
+  action: string,
+  refused = (state: string) => `you may not act for ${state}`,
+): string {
+  const state = speakingFor(actor, named);
+  if (!authorize(actor, action, 'position', { state })) throw new Forbidden(refused(state));
+  return state;
+}
+
+/** `delegation`, after checking that the actor may read the decision at all. */
 async function delegationOn(
   db: Kysely<DB>,
   actor: Actor,
   id: string,
   named: string | undefined,
   action: string,
-  refused = (state: string) => `you may not act for ${state}`,
 ) {
   await readable(db, actor, id);
-  const state = speakingFor(actor, named);
-  if (!authorize(actor, action, 'position', { state })) throw new Forbidden(refused(state));
-  return state;
+  return delegation(actor, named, action);
 }
 
 /** A log check that refuses with the rules' reason, if they give one. */
@@ -158,7 +171,7 @@ export async function openDecision(
     eligible: JSON.stringify(eligible),
     chair_state: chair,
     status: 'pending',
-    version: 0,
+    version: 1,
     opened_at: iso(now),
     opened_by: actorName(actor),
     closed_at: null,
@@ -168,6 +181,7 @@ export async function openDecision(
     await repo.appendEvent(
       trx,
       row.id,
+      1,
       {
         at: iso(now),
         type: 'opened',
@@ -185,7 +199,7 @@ export async function openDecision(
       now,
     );
     const events = await repo.eventsOf(trx, row.id);
-    return presentDecision({ ...row, version: 1 }, events, actor, now);
+    return presentDecision(row, events, actor, now);
   });
 }
 
@@ -200,28 +214,39 @@ function deadlineOf(value: string, now: Date): string {
   return at.toISOString();
 }
 
-/** Appends one event after the rules allowed it, stores the new outcome, audits; returns the decision. */
+/** An event about to be appended: its number is given under the decision's lock. */
+type NewEvent = Omit<DecisionEvent, 'seq'> & { state?: string };
+
+/**
+ * Appends one event after the rules allowed it, stores the new outcome, audits; returns the
+ * decision. The decision is locked and read first, in the same statement; a decision the actor
+ * may not read is not found, and `guard` refuses before the log is read.
+ */
 async function act(
   db: Kysely<DB>,
   actor: Actor,
   id: string,
   now: Date,
   check: (events: DecisionEvent[]) => void,
-  event: Omit<DecisionEvent, 'seq'> & { state?: string },
+  eventOf: NewEvent | (() => NewEvent),
   action: string,
-  also?: (trx: Transaction<DB>) => Promise<void>,
+  options: { guard?: (row: DecisionRow) => void; also?: (trx: Transaction<DB>) => Promise<void> } = {},
 ) {
   return db.transaction().execute(async (trx) => {
-    const row = await repo.lockDecision(trx, id);
-    if (!row) throw new NotFound('decision', id);
+    const row = seen(actor, id, await repo.lockForAppend(trx, id));
+    options.guard?.(row);
+    const seq = Number(row.version);
     const before = await repo.eventsOf(trx, id);
     check(before);
-    const seq = await repo.appendEvent(trx, id, event, actorName(actor));
-    if (also) await also(trx);
+    const event = typeof eventOf === 'function' ? eventOf() : eventOf;
+    await repo.appendEvent(trx, id, seq, event, actorName(actor));
+    if (options.also) await options.also(trx);
     // The log as stored now: what was read under the lock, and the one event just appended.
     const events = [...before, { ...event, seq } as DecisionEvent];
     const result = outcome(events, iso(now));
-    await repo.setOutcome(trx, id, result.status, result.closedAt);
+    if (result.status !== row.status || result.closedAt !== row.closed_at) {
+      await repo.setOutcome(trx, id, result.status, result.closedAt);
+    }
     await recordAdoption(trx, row, result, now);
     await audit(
       trx,
@@ -241,16 +266,9 @@ export async function statePosition(
   input: { position: string; text?: string | undefined; state?: string | undefined },
   now: Date,
 ) {
-  const state = await delegationOn(
-    db,
-    actor,
-    id,
-    input.state,
-    'state',
-    (st) => `you may not state ${st}'s position`,
-  );
-  if (!POSITIONS.includes(input.position as Position))
-    throw new Invalid('position', `must be one of ${POSITIONS.join(', ')}`);
+  // The decision's existence is checked under its lock in `act`; the delegation's right and the
+  // position's shape need no database, but are refused only once the decision is found readable.
+  let state = '';
   const position = input.position as Position;
   const text = input.text?.trim() || null;
   return act(
@@ -259,8 +277,15 @@ export async function statePosition(
     id,
     now,
     refuseIf('text', (events) => validatePosition(events, { state, position, text }, iso(now))),
-    { at: iso(now), type: 'position', state, position, text } as Omit<DecisionEvent, 'seq'>,
+    () => ({ at: iso(now), type: 'position', state, position, text }) as NewEvent,
     'decision.position',
+    {
+      guard: () => {
+        state = delegation(actor, input.state, 'state', (st) => `you may not state ${st}'s position`);
+        if (!POSITIONS.includes(position))
+          throw new Invalid('position', `must be one of ${POSITIONS.join(', ')}`);
+      },
+    },
   );
 }
 
@@ -414,14 +439,16 @@ export async function proposeAmendment(
       'seq'
     >,
     'decision.amendment',
-    async (trx) => {
-      await repo.insertAmendment(trx, amendment);
-      await audit(
-        trx,
-        actor,
-        { action: 'amendment.propose', subjectType: 'amendment', subjectId: amendmentId, state: amendment },
-        now,
-      );
+    {
+      also: async (trx) => {
+        await repo.insertAmendment(trx, amendment);
+        await audit(
+          trx,
+          actor,
+          { action: 'amendment.propose', subjectType: 'amendment', subjectId: amendmentId, state: amendment },
+          now,
+        );
+      },
     },
   );
   return { ...result, amendmentId };

@@ -78,8 +78,7 @@ export async function logout(db: Kysely<DB>, secret: string) {
 export async function resolveSession(db: Kysely<DB>, secret: string, now: Date) {
   const session = await repo.sessionByHash(db, digestSecret(secret));
   if (!session || session.expires_at <= now.toISOString()) return null;
-  const user = await users.userById(db, session.user_id);
-  const actor = user ? await actorOf(db, user, now) : null;
+  const actor = await actorOf(db, { id: session.user_id }, now);
   return actor ? { actor, csrfToken: session.csrf_token } : null;
 }
 
@@ -97,8 +96,7 @@ export async function resolveToken(db: Kysely<DB>, token: string, now: Date): Pr
   const row = await repo.tokenById(db, match[1] as string);
   if (!row || !sameDigest(row.secret_hash, digestSecret(match[2] as string))) return null;
   if (row.revoked_at !== null || row.expires_at <= now.toISOString()) return null;
-  const user = await users.userById(db, row.user_id);
-  const actor = user ? await actorOf(db, user, now) : null;
+  const actor = await actorOf(db, { id: row.user_id }, now);
   if (actor?.kind !== 'user') return null;
   const allowed = JSON.parse(row.roles) as Role[];
   // Last use is kept to the minute: no write on every request of a busy client.

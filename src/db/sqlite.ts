@@ -1,0 +1,121 @@
+import type SQLite from 'better-sqlite3';
+import {
+  type DatabaseConnection,
+  type Driver,
+  type QueryCompiler,
+  type SqliteDatabase,
+  SqliteDialect,
+  type TransactionSettings,
+} from 'kysely';
+
+/**
+ * The embedded database's one connection, made to hold up under many concurrent requests:
+ * statements are prepared once, and requests take the connection in the order they asked for it.
+ */
+
+/** How many prepared statements the connection keeps; the least recently used goes first. */
+const STATEMENTS_KEPT = 1000;
+
+/**
+ * The connection as Kysely sees it, with each SQL text prepared once. Kysely asks for a fresh
+ * statement on every query, and preparing costs as much as running a small one; queries are
+ * built from fixed shapes with bound parameters, so the texts repeat. A statement still being
+ * iterated (a streamed query) is busy and is not handed out again: a new one is prepared.
+ */
+export function reusingStatements(sqlite: SQLite.Database): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      const statement = kept.get(sql);
+      if (statement && !statement.busy) {
+        kept.delete(sql);
+        kept.set(sql, statement);
+        return statement;
+      }
+      const fresh = sqlite.prepare(sql);
+      if (!statement) {
+        kept.set(sql, fresh);
+        if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value as string);
+      }
+      return fresh;
+    },
+  };
+}
+
+/**
+ * First come, first served. Kysely's own SQLite lock wakes every waiter on each release and lets
+ * them race for it: with fifty requests waiting, each query paid for fifty wake-ups and an
+ * unlucky request could wait seconds. Here the connection passes straight to the oldest waiter.
+ */
+class Queue {
+  #held = false;
+  readonly #waiting: (() => void)[] = [];
+
+  take(): Promise<void> {
+    if (!this.#held) {
+      this.#held = true;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.#waiting.push(resolve));
+  }
+
+  give(): void {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#held = false;
+  }
+}
+
+/** Kysely's SQLite driver, behind a first-come-first-served queue for its connection. */
+class FairDriver implements Driver {
+  readonly #queue = new Queue();
+  constructor(readonly inner: Driver) {}
+
+  init() {
+    return this.inner.init();
+  }
+  async acquireConnection() {
+    await this.#queue.take();
+    return this.inner.acquireConnection();
+  }
+  async releaseConnection(connection: DatabaseConnection) {
+    await this.inner.releaseConnection(connection);
+    this.#queue.give();
+  }
+  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    return this.inner.beginTransaction(connection, settings);
+  }
+  commitTransaction(connection: DatabaseConnection) {
+    return this.inner.commitTransaction(connection);
+  }
+  rollbackTransaction(connection: DatabaseConnection) {
+    return this.inner.rollbackTransaction(connection);
+  }
+  async savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
+    await this.inner.savepoint?.(connection, name, compile);
+  }
+  async rollbackToSavepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compile: QueryCompiler['compileQuery'],
+  ) {
+    await this.inner.rollbackToSavepoint?.(connection, name, compile);
+  }
+  async releaseSavepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compile: QueryCompiler['compileQuery'],
+  ) {
+    await this.inner.releaseSavepoint?.(connection, name, compile);
+  }
+  destroy() {
+    return this.inner.destroy();
+  }
+}
+
+export class FairSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    return new FairDriver(super.createDriver());
+  }
+}
