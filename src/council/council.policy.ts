@@ -45,6 +45,7 @@ export const COUNCIL_RULES: readonly Rule[] = [
   { resource: 'decision', action: 'open', scope: holders('secretariat-officer', 'admin') },
   { resource: 'decision', action: 'close', scope: chair },
   { resource: 'decision', action: 'launch-silence', scope: chair },
+  { resource: 'decision', action: 'launch-written', scope: chair },
   { resource: 'position', action: 'state', scope: ownState('state') },
   { resource: 'position', action: 'acknowledge', scope: ownState('state') },
   { resource: 'meeting', action: 'read', scope: community },

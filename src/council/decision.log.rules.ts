@@ -18,8 +18,24 @@ export interface Silence {
   broken: { state: string; reason: SilenceBreak; at: string } | null;
 }
 
-/** How consideration ended: the chair's close, or the expiry of a silence procedure's deadline. */
-export type Ending = { kind: 'closed'; at: string } | { kind: 'deadline'; at: string };
+/** A written procedure: agreeing to use it, then in writing; lapsed when its use was not agreed. */
+export interface Written {
+  agreeBy: string;
+  deadline: string;
+  stage: 'agreeing' | 'in-writing' | 'lapsed';
+  /** The states that agreed to use it, with when. */
+  agreed: Map<string, string>;
+  refusedBy: { state: string; at: string; text: string | null } | null;
+}
+
+/**
+ * How consideration ended: the chair's close, the expiry of a silence procedure's deadline, or
+ * the end of the time for answers in writing.
+ */
+export type Ending =
+  | { kind: 'closed'; at: string }
+  | { kind: 'deadline'; at: string }
+  | { kind: 'written'; at: string };
 
 export interface Replayed {
   opened: OpenedEvent | null;
@@ -27,6 +43,7 @@ export interface Replayed {
   eligible: ReadonlySet<string>;
   held: ReadonlyMap<string, Held>;
   silence: Silence | null;
+  written: Written | null;
   ending: Ending | null;
 }
 
@@ -48,6 +65,7 @@ export function replay(events: readonly DecisionEvent[], now: string): Replayed 
   let eligible = new Set<string>();
   const held = new Map<string, Held>();
   let silence: Silence | null = null;
+  let written: Written | null = null;
   let ending: Ending | null = null;
 
   const breakSilence = (state: string, reason: SilenceBreak, at: string) => {
@@ -67,12 +85,30 @@ export function replay(events: readonly DecisionEvent[], now: string): Replayed 
       ending = { kind: 'deadline', at: silence.deadline };
       break;
     }
+    if (written) {
+      const atMs = instant(event.at);
+      if (written.stage === 'agreeing' && atMs >= instant(written.agreeBy)) written.stage = 'lapsed';
+      if (written.stage === 'in-writing' && atMs >= instant(written.deadline)) {
+        ending = { kind: 'written', at: written.deadline };
+        break;
+      }
+    }
     if (event.type === 'closed') {
       ending = { kind: 'closed', at: event.at };
       break;
     }
     if (event.type === 'silence-launched') {
       silence = { deadline: event.deadline, broken: null };
+      continue;
+    }
+    if (event.type === 'written-launched') {
+      written = {
+        agreeBy: event.agreeBy,
+        deadline: event.deadline,
+        stage: 'agreeing',
+        agreed: new Map(),
+        refusedBy: null,
+      };
       continue;
     }
     if (event.type === 'opened' || !eligible.has(event.state)) continue;
@@ -92,10 +128,26 @@ export function replay(events: readonly DecisionEvent[], now: string): Replayed 
       case 'amendment-proposed':
         breakSilence(event.state, 'amendment', event.at);
         break;
+      case 'written-answer':
+        if (written?.stage !== 'agreeing') break;
+        if (!event.agrees) {
+          written.stage = 'lapsed';
+          written.refusedBy = { state: event.state, at: event.at, text: event.text ?? null };
+          break;
+        }
+        written.agreed.set(event.state, event.at);
+        if ([...eligible].every((state) => written?.agreed.has(state))) written.stage = 'in-writing';
+        break;
     }
   }
   if (opened && !ending && silence && nowMs >= instant(silence.deadline)) {
     ending = { kind: 'deadline', at: silence.deadline };
   }
-  return { opened, eligible, held, silence, ending };
+  if (opened && !ending && written) {
+    if (written.stage === 'agreeing' && nowMs >= instant(written.agreeBy)) written.stage = 'lapsed';
+    if (written.stage === 'in-writing' && nowMs >= instant(written.deadline)) {
+      ending = { kind: 'written', at: written.deadline };
+    }
+  }
+  return { opened, eligible, held, silence, written, ending };
 }

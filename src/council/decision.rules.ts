@@ -1,5 +1,5 @@
-import { type Replayed, replay } from './decision.log.rules.ts';
-import type { DecisionEvent, DecisionStatus, Outcome, Position } from './decision.types.ts';
+import { instant, type Replayed, replay } from './decision.log.rules.ts';
+import type { DecisionEvent, DecisionStatus, Outcome, Position, Procedure } from './decision.types.ts';
 
 /**
  * The outcome of a Council decision, computed from objections and never tallied (Charter art. 16):
@@ -13,6 +13,9 @@ import type { DecisionEvent, DecisionStatus, Outcome, Position } from './decisio
  * - silence procedure: once launched, an eligible state's objection or proposed amendment before the
  *   deadline breaks silence and the decision fails; if silence holds, the deadline ends consideration
  *   without a close and the rule above is applied then. Under unanimity silence is not agreement.
+ * - written procedure: two decisions (reference §3.3). Its use needs every eligible state's
+ *   agreement; then positions are given in writing and, at the deadline, the decision's own rule is
+ *   applied. A refused or unanswered use lapses the procedure and the decision returns to a meeting.
  */
 
 const sortByState = <T extends { state: string }>(rows: T[]): T[] =>
@@ -44,15 +47,45 @@ export function outcome(events: readonly DecisionEvent[], now: string): Outcome 
     statements,
     positions,
     closedAt: replayed.ending?.at ?? null,
+    procedure: procedureOf(replayed),
     reason,
   };
+}
+
+/** The procedure the decision is under, as people follow it. */
+function procedureOf({ silence, written, eligible }: Replayed): Procedure {
+  if (written) {
+    const agreed = [...written.agreed.keys()].sort();
+    return {
+      kind: 'written',
+      stage: written.stage,
+      agreeBy: written.agreeBy,
+      deadline: written.deadline,
+      agreed,
+      awaiting:
+        written.stage === 'agreeing' ? [...eligible].filter((s) => !written.agreed.has(s)).sort() : [],
+      refusedBy: written.refusedBy?.state ?? null,
+    };
+  }
+  if (silence)
+    return { kind: 'silence', deadline: silence.deadline, brokenBy: silence.broken?.state ?? null };
+  return { kind: 'meeting' };
+}
+
+/** Why a running written procedure stands in the way, for the pending reason; null if none runs. */
+function writtenPending(written: Replayed['written']): string | null {
+  if (written?.stage === 'agreeing') {
+    return `The chair proposes the written procedure: its use needs every state's agreement by ${written.agreeBy}.`;
+  }
+  if (written?.stage === 'in-writing') return `In writing: positions are taken until ${written.deadline}.`;
+  return null;
 }
 
 function verdict(
   replayed: Replayed,
   objections: Outcome['standingObjections'],
 ): { status: DecisionStatus; reason: string } {
-  const { opened, silence, ending } = replayed;
+  const { opened, silence, written, ending } = replayed;
   if (!opened) return { status: 'pending', reason: 'The decision has not been opened.' };
   const broken = silence?.broken;
   const breach = broken ? `Silence broken by ${broken.state} (${broken.reason}) at ${broken.at}` : '';
@@ -65,13 +98,26 @@ function verdict(
     }
     if (silence)
       return { status: 'pending', reason: `Under the silence procedure until ${silence.deadline}.` };
+    const inWriting = writtenPending(written);
+    if (inWriting) return { status: 'pending', reason: inWriting };
     const blocking = objections.length
       ? `; formal objection standing: ${list(objections.map((o) => o.state))}`
       : '';
-    return { status: 'pending', reason: `Open, awaiting the close${blocking}.` };
+    const lapsed =
+      written?.stage === 'lapsed'
+        ? written.refusedBy
+          ? ` (the written procedure lapsed: ${written.refusedBy.state} did not agree to its use)`
+          : ` (the written procedure lapsed: not every state agreed to its use by ${written.agreeBy})`
+        : '';
+    return { status: 'pending', reason: `Open, awaiting the close${lapsed}${blocking}.` };
   }
   if (broken) return { status: 'not-adopted', reason: `${breach}: the silence procedure failed.` };
-  const how = ending.kind === 'deadline' ? `when silence held until ${ending.at}` : 'at the close';
+  const how =
+    ending.kind === 'deadline'
+      ? `when silence held until ${ending.at}`
+      : ending.kind === 'written'
+        ? `in writing, at the deadline ${ending.at}`
+        : 'at the close';
 
   if (opened.rule === 'unanimity') {
     const withholding = [...replayed.eligible]
@@ -97,6 +143,8 @@ function verdict(
 function endedProblem(replayed: Replayed): string | null {
   if (!replayed.opened) return 'the decision has not been opened';
   if (replayed.ending?.kind === 'closed') return 'the decision is closed';
+  if (replayed.ending?.kind === 'written')
+    return `the written procedure's deadline ${replayed.ending.at} has passed`;
   if (replayed.ending) return `the silence deadline ${replayed.ending.at} has passed`;
   return null;
 }
@@ -125,8 +173,12 @@ export function validatePosition(
   input: PositionInput,
   now: string,
 ): string | null {
-  const problem = actorProblem(replay(events, now), input.state);
+  const replayed = replay(events, now);
+  const problem = actorProblem(replayed, input.state);
   if (problem) return problem;
+  if (replayed.written?.stage === 'agreeing') {
+    return 'the use of the written procedure is not yet agreed: positions on the substance wait for it';
+  }
   const text = input.text?.trim() ?? '';
   if (input.position === 'objection' && !text) return 'a formal objection needs its reason';
   if ((input.position === 'statement' || input.position === 'reservation') && !text) {
@@ -152,8 +204,48 @@ export function closeProblem(events: readonly DecisionEvent[], now: string): str
   const replayed = replay(events, now);
   const ended = endedProblem(replayed);
   if (ended) return ended;
-  const { silence } = replayed;
+  const { silence, written } = replayed;
   if (silence && !silence.broken) return `the silence procedure runs until ${silence.deadline}`;
+  if (written?.stage === 'agreeing')
+    return `the use of the written procedure is being agreed until ${written.agreeBy}`;
+  if (written?.stage === 'in-writing') return `the written procedure runs until ${written.deadline}`;
+  return null;
+}
+
+/**
+ * Why the chair may not propose the written procedure now, or null: the decision ended, is under
+ * silence, or a written procedure already runs. `agreeBy` must come before `deadline`.
+ */
+export function writtenProblem(
+  events: readonly DecisionEvent[],
+  agreeBy: string,
+  deadline: string,
+  now: string,
+): string | null {
+  const replayed = replay(events, now);
+  const ended = endedProblem(replayed);
+  if (ended) return ended;
+  if (replayed.silence) return 'the decision is under the silence procedure';
+  if (replayed.written && replayed.written.stage !== 'lapsed') return 'a written procedure already runs';
+  if (instant(agreeBy) >= instant(deadline))
+    return 'the time to agree must end before the deadline for positions';
+  return null;
+}
+
+/** Why a state may not answer on the use of the written procedure now, or null. */
+export function writtenAnswerProblem(
+  events: readonly DecisionEvent[],
+  state: string,
+  now: string,
+): string | null {
+  const replayed = replay(events, now);
+  const problem = actorProblem(replayed, state);
+  if (problem) return problem;
+  const { written } = replayed;
+  if (!written) return 'no written procedure has been proposed';
+  if (written.stage !== 'agreeing')
+    return `the use of the written procedure is no longer being agreed (${written.stage})`;
+  if (written.agreed.has(state)) return `${state} has already agreed to the written procedure`;
   return null;
 }
 
@@ -166,9 +258,13 @@ export function canClose(events: readonly DecisionEvent[], now: string): boolean
  * The notice issued when a silence procedure ends: adopted because silence held, or not adopted
  * because it was broken (by whom, how). Null while no silence procedure has ended.
  */
-export function noticeOf(result: Outcome, events: readonly DecisionEvent[]): string | null {
-  const launched = events.some((e) => e.type === 'silence-launched' || (e.type === 'opened' && e.deadline));
-  if (!launched || result.status === 'pending' || !result.closedAt) return null;
-  const verdict = result.status === 'adopted' ? 'is adopted under the silence procedure' : 'is not adopted';
+export function noticeOf(result: Outcome): string | null {
+  const { procedure } = result;
+  // A lapsed written procedure returned the decision to a meeting: its close needs no notice.
+  const byProcedure =
+    procedure.kind === 'silence' || (procedure.kind === 'written' && procedure.stage !== 'lapsed');
+  if (!byProcedure || result.status === 'pending' || !result.closedAt) return null;
+  const { kind } = procedure;
+  const verdict = result.status === 'adopted' ? `is adopted under the ${kind} procedure` : 'is not adopted';
   return `Notice of ${result.closedAt}: the decision ${verdict}. ${result.reason}`;
 }

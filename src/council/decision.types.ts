@@ -79,6 +79,27 @@ export interface ClosedEvent extends EventBase {
   ruling: string;
 }
 
+/**
+ * The chair proposes to decide in writing (reference §3.3): first every eligible state agrees to
+ * use the procedure (unanimity, by `agreeBy`), then the states give their positions in writing
+ * until `deadline`, and the decision's own rule is applied. Until the use is agreed no position on
+ * the substance is taken; a refusal, or `agreeBy` passing without every agreement, lapses the
+ * procedure and the decision returns to the meeting.
+ */
+export interface WrittenLaunchedEvent extends EventBase {
+  type: 'written-launched';
+  agreeBy: string;
+  deadline: string;
+}
+
+/** A delegation's answer on the use of the written procedure, with its reason when it refuses. */
+export interface WrittenAnswerEvent extends EventBase {
+  type: 'written-answer';
+  state: string;
+  agrees: boolean;
+  text?: string | null;
+}
+
 /** A delegation acknowledges receipt of the text circulated under the silence procedure. */
 export interface ReceiptEvent extends EventBase {
   type: 'receipt';
@@ -87,6 +108,8 @@ export interface ReceiptEvent extends EventBase {
 
 export type DecisionEvent =
   | ReceiptEvent
+  | WrittenLaunchedEvent
+  | WrittenAnswerEvent
   | OpenedEvent
   | PositionEvent
   | WithdrawObjectionEvent
@@ -96,6 +119,24 @@ export type DecisionEvent =
   | ClosedEvent;
 
 export type DecisionStatus = 'pending' | 'adopted' | 'not-adopted';
+
+/**
+ * How the decision is being taken: at a meeting (the chair closes), under silence, or in writing
+ * (agreeing to the procedure, then in writing; lapsed when the use was not agreed).
+ */
+export type Procedure =
+  | { kind: 'meeting' }
+  | { kind: 'silence'; deadline: string; brokenBy: string | null }
+  | {
+      kind: 'written';
+      stage: 'agreeing' | 'in-writing' | 'lapsed';
+      agreeBy: string;
+      deadline: string;
+      /** States that agreed to use the procedure, and those still to answer while it is being agreed. */
+      agreed: string[];
+      awaiting: string[];
+      refusedBy: string | null;
+    };
 
 /** The computed outcome of a decision at a given time. Lists are sorted by state code. */
 export interface Outcome {
@@ -107,6 +148,7 @@ export interface Outcome {
   positions: Record<string, Position>;
   /** When the decision ended: the close, or the expiry of a silence procedure. */
   closedAt: string | null;
+  procedure: Procedure;
   /** One sentence saying why, for people. */
   reason: string;
 }

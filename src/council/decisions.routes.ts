@@ -150,6 +150,34 @@ export const decisionsRoutes: FastifyPluginAsyncTypebox<{ database: Database; no
     (request) => decisions.launchSilence(db, request.actor, request.params.id, request.body.deadline, now()),
   );
   app.post(
+    '/decisions/:id/written',
+    {
+      config: { policy: { action: 'launch-written', resource: 'decision' } },
+      schema: {
+        tags,
+        summary: 'Propose the written procedure: agreement to use it by agreeBy, positions by deadline',
+        params: S.IdParams,
+        body: S.WrittenBody,
+        response: { 200: S.Decision, ...errors },
+      },
+    },
+    (request) => decisions.launchWritten(db, request.actor, request.params.id, request.body, now()),
+  );
+  app.post(
+    '/decisions/:id/written/answer',
+    {
+      config: { policy: { action: 'state', resource: 'position' } },
+      schema: {
+        tags,
+        summary: "A delegation's answer on the use of the written procedure",
+        params: S.IdParams,
+        body: S.WrittenAnswerBody,
+        response: { 200: S.Decision, ...errors },
+      },
+    },
+    (request) => decisions.answerWritten(db, request.actor, request.params.id, request.body, now()),
+  );
+  app.post(
     '/decisions/:id/close',
     {
       config: { policy: { action: 'close', resource: 'decision' } },

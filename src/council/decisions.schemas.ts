@@ -24,6 +24,19 @@ export const Decision = T.Object({
   statements: T.Array(StateText),
   positions: T.Record(T.String(), oneOf(POSITIONS)),
   closedAt: T.Union([T.String(), T.Null()]),
+  procedure: T.Object(
+    {
+      kind: oneOf(['meeting', 'silence', 'written'] as const),
+      deadline: T.Optional(T.String()),
+      brokenBy: T.Optional(T.Union([T.String(), T.Null()])),
+      stage: T.Optional(oneOf(['agreeing', 'in-writing', 'lapsed'] as const)),
+      agreeBy: T.Optional(T.String()),
+      agreed: T.Optional(T.Array(T.String())),
+      awaiting: T.Optional(T.Array(T.String())),
+      refusedBy: T.Optional(T.Union([T.String(), T.Null()])),
+    },
+    { description: 'how the decision is being taken: at a meeting, under silence, or in writing' },
+  ),
   reason: T.String(),
   documentId: T.Union([T.String(), T.Null()], {
     description: 'the registry document an adopted decision on a draft became',
@@ -64,6 +77,21 @@ export const WithdrawBody = T.Object(
 );
 export const SilenceBody = T.Object(
   { deadline: T.String({ minLength: 1, maxLength: 40 }) },
+  { additionalProperties: false },
+);
+export const WrittenBody = T.Object(
+  {
+    agreeBy: T.String({ minLength: 1, maxLength: 40 }),
+    deadline: T.String({ minLength: 1, maxLength: 40 }),
+  },
+  { additionalProperties: false },
+);
+export const WrittenAnswerBody = T.Object(
+  {
+    agrees: T.Boolean(),
+    text: T.Optional(T.String({ maxLength: 10_000 })),
+    state: T.Optional(T.String({ pattern: '^[A-Za-z]{2}$' })),
+  },
   { additionalProperties: false },
 );
 export const CloseBody = T.Object(

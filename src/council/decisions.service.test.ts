@@ -286,6 +286,92 @@ describeEachDialect('decisions by consensus', (dialect) => {
     ).rejects.toThrow(Conflict);
   });
 
+  it('runs the written procedure: its use agreed by all, then positions in writing until the deadline', async () => {
+    const d = await open();
+    const agreeBy = '2026-11-27T15:00:00+03:00';
+    const deadline = '2026-11-30T18:00:00+08:00';
+    await expect(
+      decisions.launchWritten(database.db, as('KZ'), d.id, { agreeBy, deadline }, later(1)),
+    ).rejects.toThrow(Forbidden);
+    await expect(
+      decisions.launchWritten(
+        database.db,
+        as('CN'),
+        d.id,
+        { agreeBy: deadline, deadline: agreeBy },
+        later(1),
+      ),
+    ).rejects.toThrow(/before the deadline/);
+    await expect(
+      decisions.launchWritten(
+        database.db,
+        as('CN'),
+        d.id,
+        { agreeBy: '2026-11-27 15:00', deadline },
+        later(1),
+      ),
+    ).rejects.toThrow(/agreeBy/);
+    const proposed = await decisions.launchWritten(
+      database.db,
+      as('CN'),
+      d.id,
+      { agreeBy, deadline },
+      later(1),
+    );
+    expect(proposed.procedure).toMatchObject({ kind: 'written', stage: 'agreeing', awaiting: MEMBERS });
+    const before = await logLength(d.id);
+    await expect(
+      decisions.statePosition(database.db, as('KZ'), d.id, { position: 'support' }, later(2)),
+    ).rejects.toThrow(/not yet agreed/);
+    await expect(
+      decisions.answerWritten(database.db, as('KZ'), d.id, { agrees: false }, later(2)),
+    ).rejects.toThrow(/reason/);
+    await expect(
+      decisions.answerWritten(database.db, as('KZ'), d.id, { agrees: true, state: 'RU' }, later(2)),
+    ).rejects.toThrow(Forbidden);
+    expect(await logLength(d.id)).toBe(before);
+    for (const code of MEMBERS)
+      await decisions.answerWritten(database.db, as(code), d.id, { agrees: true }, later(3));
+    await decisions.statePosition(
+      database.db,
+      as('RU'),
+      d.id,
+      { position: 'reservation', text: 'On 2' },
+      later(4),
+    );
+    const inWriting = await decisions.getDecision(database.db, officer, d.id, later(5));
+    expect(inWriting.procedure).toMatchObject({ stage: 'in-writing', agreed: MEMBERS, awaiting: [] });
+    await expect(decisions.closeDecision(database.db, officer, d.id, 'Now', later(5))).rejects.toThrow(
+      Conflict,
+    );
+    const afterDeadline = new Date('2026-11-30T10:00:01Z');
+    expect(await decisions.settleExpired(database.db, afterDeadline)).toBeGreaterThanOrEqual(1);
+    expect((await repo.decisionById(database.db, d.id))?.status).toBe('adopted');
+    const adopted = await decisions.getDecision(database.db, officer, d.id, afterDeadline);
+    expect(adopted.reservations).toEqual([{ state: 'RU', text: 'On 2' }]);
+    expect(adopted.notice).toMatch(/adopted under the written procedure/);
+
+    const refused = await open();
+    await decisions.launchWritten(database.db, officer, refused.id, { agreeBy, deadline }, later(1));
+    const lapsed = await decisions.answerWritten(
+      database.db,
+      as('IN'),
+      refused.id,
+      { agrees: false, text: 'To be discussed at the meeting' },
+      later(2),
+    );
+    expect(lapsed.procedure).toMatchObject({ stage: 'lapsed', refusedBy: 'IN' });
+    const closed = await decisions.closeDecision(
+      database.db,
+      officer,
+      refused.id,
+      'Adopted at the meeting',
+      later(3),
+    );
+    expect(closed.status).toBe('adopted');
+    expect(closed.notice).toBeNull();
+  });
+
   it('lists what awaits a delegation', async () => {
     const d = await open();
     const awaiting = await decisions.listDecisions(

@@ -6,7 +6,15 @@ import { actorName, audit } from '../identity/audit.service.ts';
 import { type Actor, abilities, authorize } from '../identity/policy.rules.ts';
 import { adoptedDocumentId, recordAdoption } from './adoption.ts';
 import type { DecisionsTable } from './council.schema.ts';
-import { closeProblem, noticeOf, outcome, validatePosition, validateWithdrawal } from './decision.rules.ts';
+import {
+  closeProblem,
+  noticeOf,
+  outcome,
+  validatePosition,
+  validateWithdrawal,
+  writtenAnswerProblem,
+  writtenProblem,
+} from './decision.rules.ts';
 import {
   DECISION_RULES,
   type DecisionEvent,
@@ -112,7 +120,7 @@ export function presentDecision(row: DecisionRow, events: DecisionEvent[], actor
     ...result,
     receipts,
     documentId: result.status === 'adopted' && row.revision_id ? adoptedDocumentId(row.id) : null,
-    notice: noticeOf(result, events),
+    notice: noticeOf(result),
     history: events.map((e) => ({ ...e }) as Record<string, unknown>),
     abilities: abilities(actor, 'decision', subject),
   };
@@ -204,13 +212,13 @@ export async function openDecision(
 }
 
 /** A deadline must be an instant with an explicit offset or Z, in the future. */
-function deadlineOf(value: string, now: Date): string {
+function deadlineOf(value: string, now: Date, field = 'deadline'): string {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
-    throw new Invalid('deadline', 'must be an ISO 8601 time with its offset, e.g. 2026-12-01T18:00+08:00');
+    throw new Invalid(field, 'must be an ISO 8601 time with its offset, e.g. 2026-12-01T18:00+08:00');
   }
   const at = new Date(value);
-  if (Number.isNaN(at.getTime())) throw new Invalid('deadline', 'is not a real time');
-  if (at <= now) throw new Invalid('deadline', 'must be in the future');
+  if (Number.isNaN(at.getTime())) throw new Invalid(field, 'is not a real time');
+  if (at <= now) throw new Invalid(field, 'must be in the future');
   return at.toISOString();
 }
 
@@ -324,6 +332,62 @@ export async function launchSilence(db: Kysely<DB>, actor: Actor, id: string, de
     refuseIf('deadline', (events) => closeProblem(events, iso(now))),
     { at: iso(now), type: 'silence-launched', deadline: at } as Omit<DecisionEvent, 'seq'>,
     'decision.silence',
+  );
+}
+
+/**
+ * The chair proposes to take the decision in writing: every eligible state is asked to agree to
+ * the procedure by `agreeBy`; once all have, positions are taken in writing until `deadline`.
+ * Both times are given with their offsets.
+ */
+export async function launchWritten(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  input: { agreeBy: string; deadline: string },
+  now: Date,
+) {
+  const row = await readable(db, actor, id);
+  if (!authorize(actor, 'launch-written', 'decision', { id, chairState: row.chair_state })) {
+    throw new Forbidden('only the chair proposes the written procedure');
+  }
+  const agreeBy = deadlineOf(input.agreeBy, now, 'agreeBy');
+  const deadline = deadlineOf(input.deadline, now);
+  return act(
+    db,
+    actor,
+    id,
+    now,
+    refuseIf('deadline', (events) => writtenProblem(events, agreeBy, deadline, iso(now))),
+    { at: iso(now), type: 'written-launched', agreeBy, deadline } as NewEvent,
+    'decision.written',
+  );
+}
+
+/**
+ * A delegation answers on the use of the written procedure: it agrees, or refuses with its
+ * reason, which lapses the procedure and returns the decision to a meeting.
+ */
+export async function answerWritten(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  input: { agrees: boolean; text?: string | undefined; state?: string | undefined },
+  now: Date,
+) {
+  const text = input.text?.trim() || null;
+  if (!input.agrees && !text)
+    throw new Invalid('text', 'a refusal of the written procedure needs its reason');
+  let state = '';
+  return act(
+    db,
+    actor,
+    id,
+    now,
+    refuseIf('state', (events) => writtenAnswerProblem(events, state, iso(now))),
+    () => ({ at: iso(now), type: 'written-answer', state, agrees: input.agrees, text }) as NewEvent,
+    'decision.written-answer',
+    { guard: () => (state = delegation(actor, input.state, 'state')) },
   );
 }
 
