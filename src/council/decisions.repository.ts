@@ -90,14 +90,35 @@ export async function setOutcome(
     .execute();
 }
 
-/** Decisions newest first, optionally only those a state has a seat in, or of one status. */
+/**
+ * Decisions newest first, optionally only those a state has a seat in, or of one status. With
+ * `awaiting` (and a state), only the pending ones in which that state counts and has stated no
+ * position yet: filtered here, so that pages and the total agree.
+ */
 export async function listDecisions(
   db: Executor,
-  filter: { state?: string; status?: string; limit: number; offset: number },
+  filter: { state?: string; status?: string; awaiting?: boolean; limit: number; offset: number },
 ) {
   let base = db.selectFrom('decisions');
   if (filter.state) base = base.where('eligible', 'like', `%"${filter.state}"%`);
   if (filter.status) base = base.where('status', '=', filter.status);
+  const { state } = filter;
+  if (filter.awaiting && state) {
+    base = base
+      .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('concerned_state', 'is', null), eb('concerned_state', '!=', state)]))
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('decision_events')
+              .select('decision_events.seq')
+              .whereRef('decision_events.decision_id', '=', 'decisions.id')
+              .where('decision_events.type', '=', 'position')
+              .where('decision_events.state_code', '=', state),
+          ),
+        ),
+      );
+  }
   const [rows, count] = await Promise.all([
     base
       .selectAll()

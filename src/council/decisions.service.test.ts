@@ -389,5 +389,27 @@ describeEachDialect('decisions by consensus', (dialect) => {
       later(3),
     );
     expect(after.items.map((x) => x.id)).not.toContain(d.id);
+    // Pages and the total count only what awaits: the filter runs before the page is cut.
+    await open();
+    await open();
+    const all = await decisions.listDecisions(
+      database.db,
+      as('KZ'),
+      { state: 'KZ', awaiting: true, limit: 200 },
+      later(3),
+    );
+    const page = await decisions.listDecisions(
+      database.db,
+      as('KZ'),
+      { state: 'KZ', awaiting: true, limit: 1, offset: 1 },
+      later(3),
+    );
+    expect(all.total).toBe(all.items.length);
+    expect(page.total).toBe(all.total);
+    expect(page.items.map((x) => x.id)).toEqual([all.items[1]?.id]);
+    expect(all.items.every((x) => x.status === 'pending' && !('KZ' in x.positions))).toBe(true);
+    await expect(
+      decisions.listDecisions(database.db, as('KZ'), { awaiting: true }, later(3)),
+    ).rejects.toThrow(/state/);
   });
 });

@@ -541,19 +541,17 @@ export async function listDecisions(
 ) {
   if (!authorize(actor, 'read', 'decision', {})) throw new Forbidden('sign in as a member of the community');
   const state = q.state?.toUpperCase();
+  if (q.awaiting && !state) throw new Invalid('state', 'is required with awaiting');
   const { rows, total } = await repo.listDecisions(db, {
     ...(state ? { state } : {}),
     ...(q.status ? { status: q.status } : {}),
+    ...(q.awaiting ? { awaiting: true } : {}),
     limit: q.limit ?? 50,
     offset: q.offset ?? 0,
   });
   const items = [];
-  for (const row of rows) {
-    const decision = presentDecision(row, await repo.eventsOf(db, row.id), actor, now);
-    if (q.awaiting && (decision.status !== 'pending' || !state || state in decision.positions)) continue;
-    items.push(decision);
-  }
-  return { items, total: q.awaiting ? items.length : total };
+  for (const row of rows) items.push(presentDecision(row, await repo.eventsOf(db, row.id), actor, now));
+  return { items, total };
 }
 
 /**
