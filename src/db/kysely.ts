@@ -14,6 +14,12 @@ export interface Database {
   dialect: Dialect;
   /** How it was opened: another thread can open the same database with these. */
   options: DatabaseOptions;
+  /**
+   * The SQLite connection under Kysely, for bulk writes that prepared statements make several
+   * times faster (imports). Use it only inside a Kysely transaction on `db`, which holds the
+   * connection, so that its statements join that transaction.
+   */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -45,5 +51,5 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new FairSqliteDialect({ database: reusingStatements(sqlite) }) });
-  return { db, dialect: 'sqlite', options, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', options, sqlite, close: () => db.destroy() };
 }

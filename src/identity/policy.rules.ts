@@ -7,6 +7,7 @@
  */
 import { COUNCIL_RULES } from '../council/council.policy.ts';
 import { TREATY_RULES } from '../council/treaty.policy.ts';
+import { INTEL_RULES } from '../intel/intel.policy.ts';
 import {
   type Actor,
   ALL,
@@ -48,7 +49,7 @@ const IDENTITY_RULES: readonly Rule[] = [
 ];
 
 /** Every rule of every module. */
-export const RULES: readonly Rule[] = [...IDENTITY_RULES, ...COUNCIL_RULES, ...TREATY_RULES];
+export const RULES: readonly Rule[] = [...IDENTITY_RULES, ...COUNCIL_RULES, ...TREATY_RULES, ...INTEL_RULES];
 
 /** The actions a response reports as abilities, per kind of resource. */
 export const ACTIONS: Record<ResourceType, readonly string[]> = {
@@ -60,9 +61,12 @@ export const ACTIONS: Record<ResourceType, readonly string[]> = {
   document: ['read', 'record-instrument'],
   draft: ['read', 'revise'],
   amendment: ['read', 'propose', 'decide'],
-  decision: ['read', 'close', 'launch-silence'],
+  decision: ['read', 'close', 'launch-silence', 'launch-written'],
   position: ['state'],
   meeting: ['read', 'update'],
+  stix: ['read', 'update', 'share', 'lower-marking'],
+  assessment: ['read'],
+  listing: ['read'],
 };
 
 function scopesFor(actor: Actor, action: string, resource: ResourceType, rules: readonly Rule[]): Scope[] {
@@ -74,6 +78,13 @@ function scopesFor(actor: Actor, action: string, resource: ResourceType, rules: 
 export function inScope(scope: Scope, object: Readonly<Record<string, unknown>>): boolean {
   if ('all' in scope) return true;
   if ('none' in scope) return false;
+  if ('allOf' in scope) return scope.allOf.every((s) => inScope(s, object));
+  if ('anyOf' in scope) return scope.anyOf.some((s) => inScope(s, object));
+  if ('listed' in scope) {
+    const list = object[scope.listed];
+    return Array.isArray(list) && list.includes(scope.contains);
+  }
+  if ('in' in scope) return scope.in.includes(object[scope.field] as string);
   return object[scope.field] === scope.equals;
 }
 

@@ -33,8 +33,19 @@ export type Actor =
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
-/** A set of resources: everything, nothing, or those whose `field` equals `value`. */
-export type Scope = { all: true } | { none: true } | { field: string; equals: string };
+/**
+ * A set of resources: everything, nothing, those whose `field` equals a value or is one of
+ * several, those whose list `listed` (e.g. an object's recipients) contains a value, or a
+ * combination. Repositories turn scopes into SQL; `inScope` decides them for one object.
+ */
+export type Scope =
+  | { all: true }
+  | { none: true }
+  | { field: string; equals: string }
+  | { field: string; in: readonly string[] }
+  | { listed: string; contains: string }
+  | { allOf: readonly Scope[] }
+  | { anyOf: readonly Scope[] };
 export const ALL: Scope = { all: true };
 export const NONE: Scope = { none: true };
 
@@ -49,7 +60,10 @@ export type ResourceType =
   | 'amendment'
   | 'decision'
   | 'position'
-  | 'meeting';
+  | 'meeting'
+  | 'stix'
+  | 'assessment'
+  | 'listing';
 
 export interface Rule {
   resource: ResourceType;

@@ -1,0 +1,319 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/kysely.ts';
+import type { DB } from '../db/schema.ts';
+import './intel.schema.ts';
+import type { StixObject } from './stix.definitions.ts';
+import { contentDigest, indexOf, laterThan, micros } from './stix.rules.ts';
+import { referencesOf } from './stix.validate.rules.ts';
+import { type Tlp, withTlp } from './tlp.rules.ts';
+
+/**
+ * Writes STIX objects into the store inside one transaction: every version kept under a unique,
+ * strictly increasing `date_added`, the latest version indexed, its readers and references
+ * recorded. One writer serves the API (one object) and the importers (hundreds of thousands):
+ * on SQLite it binds prepared statements on the connection the transaction holds, on
+ * PostgreSQL it sends multi-row inserts, a batch at a time.
+ */
+
+/** Who may read an object: its TLP level, creating organization and named recipients. */
+export interface Access {
+  tlp: Tlp;
+  creatorOrg: string;
+  creatorUser: string | null;
+  recipientOrgs: readonly string[];
+  recipientUsers: readonly string[];
+}
+
+export interface Incoming {
+  object: StixObject;
+  access: Access;
+  /**
+   * True when the object brings its own `created` and `modified` (a STIX import); false when
+   * the store stamps them (an edit, a GTD row): then the same content again is no change.
+   */
+  stamped: boolean;
+}
+
+export type Written =
+  | { id: string; status: 'created' | 'versioned' | 'unchanged'; modified: string }
+  | { id: string; status: 'rejected'; problem: string };
+
+interface Latest {
+  created: string;
+  modified: string;
+  digest: string;
+  creatorOrg: string;
+}
+
+interface VersionRow {
+  id: string;
+  modified: string;
+  added: number;
+  body: string;
+}
+interface ObjectRow {
+  id: string;
+  type: string;
+  tlp: string;
+  creator_org: string;
+  creator_user: string | null;
+  created: string;
+  modified: string;
+  name: string | null;
+  happened: string | null;
+  search: string;
+  digest: string;
+  revoked: number;
+}
+
+/** Where the rows go: prepared statements on SQLite, multi-row inserts on PostgreSQL. */
+interface Sink {
+  latest(ids: string[]): Promise<Map<string, Latest>>;
+  version(row: VersionRow): void;
+  object(row: ObjectRow, isNew: boolean): void;
+  recipients(id: string, access: Access): void;
+  refs(id: string, targets: string[], isNew: boolean): void;
+  flush(): Promise<void>;
+}
+
+const LOOKUP_CHUNK = 500;
+
+export class StixWriter {
+  private last = 0;
+  private readonly known = new Map<string, Latest>();
+
+  private constructor(
+    private readonly trx: Transaction<DB>,
+    private readonly sink: Sink,
+    private readonly now: Date,
+  ) {}
+
+  /**
+   * A writer inside `trx`, which must be a transaction on `database.db`. It takes the store's
+   * clock (and with it the lock that orders every writer's `date_added`) at once.
+   */
+  static async open(database: Database, trx: Transaction<DB>, now: Date): Promise<StixWriter> {
+    const clock = await trx
+      .updateTable('stix_clock')
+      .set((eb) => ({ last_added: eb.ref('last_added') }))
+      .where('id', '=', 1)
+      .returning('last_added')
+      .executeTakeFirstOrThrow();
+    const sink = database.sqlite ? sqliteSink(database.sqlite) : kyselySink(trx);
+    const writer = new StixWriter(trx, sink, now);
+    writer.last = Math.max(Number(clock.last_added), micros(now) - 1);
+    return writer;
+  }
+
+  /** Writes a batch; each object's result in order. Rejections change nothing for that object. */
+  async write(batch: readonly Incoming[]): Promise<Written[]> {
+    const unknown = [...new Set(batch.map((b) => b.object.id))].filter((id) => !this.known.has(id));
+    if (unknown.length) {
+      for (const [id, latest] of await this.sink.latest(unknown)) this.known.set(id, latest);
+    }
+    const nowIso = this.now.toISOString();
+    const results: Written[] = [];
+    for (const { object, access, stamped } of batch) {
+      const before = this.known.get(object.id);
+      if (before && before.creatorOrg !== access.creatorOrg) {
+        results.push({
+          id: object.id,
+          status: 'rejected',
+          problem: `created by ${before.creatorOrg}: only that organization adds versions`,
+        });
+        continue;
+      }
+      const marked: StixObject = {
+        ...object,
+        object_marking_refs: withTlp(object.object_marking_refs as string[], access.tlp),
+      };
+      const digest = contentDigest(marked, access.tlp);
+      if (!stamped) {
+        if (before && before.digest === digest) {
+          results.push({ id: object.id, status: 'unchanged', modified: before.modified });
+          continue;
+        }
+        marked.created = before?.created ?? (typeof object.created === 'string' ? object.created : nowIso);
+        marked.modified = before ? laterThan(before.modified, nowIso) : (marked.created as string);
+      }
+      const modified = (marked.modified ?? marked.created) as string;
+      if (before && Date.parse(modified) === Date.parse(before.modified)) {
+        if (before.digest === digest) results.push({ id: object.id, status: 'unchanged', modified });
+        else
+          results.push({
+            id: object.id,
+            status: 'rejected',
+            problem: `a different version with modified ${modified} is already stored`,
+          });
+        continue;
+      }
+      this.last += 1;
+      this.sink.version({ id: object.id, modified, added: this.last, body: JSON.stringify(marked) });
+      const isLatest = !before || Date.parse(modified) > Date.parse(before.modified);
+      if (isLatest) {
+        const { name, happened, search } = indexOf(marked);
+        this.sink.object(
+          {
+            id: object.id,
+            type: object.type,
+            tlp: access.tlp,
+            creator_org: access.creatorOrg,
+            creator_user: access.creatorUser,
+            created: marked.created as string,
+            modified,
+            name,
+            happened,
+            search,
+            digest,
+            revoked: marked.revoked === true ? 1 : 0,
+          },
+          !before,
+        );
+        if (!before) this.sink.recipients(object.id, access);
+        this.sink.refs(object.id, referencesOf(marked), !before);
+        this.known.set(object.id, {
+          created: marked.created as string,
+          modified,
+          digest,
+          creatorOrg: access.creatorOrg,
+        });
+      }
+      results.push({ id: object.id, status: before ? 'versioned' : 'created', modified });
+    }
+    await this.sink.flush();
+    return results;
+  }
+
+  /** Stores the clock; call once, after the last batch, before the transaction commits. */
+  async finish(): Promise<void> {
+    await this.sink.flush();
+    await this.trx.updateTable('stix_clock').set({ last_added: this.last }).where('id', '=', 1).execute();
+  }
+}
+
+function sqliteSink(sqlite: NonNullable<Database['sqlite']>): Sink {
+  const lookup = sqlite.prepare(
+    'select id, created, modified, digest, creator_org from stix_objects where id = ?',
+  );
+  const insertVersion = sqlite.prepare(
+    'insert into stix_versions (id, modified, added, body) values (?, ?, ?, ?)',
+  );
+  const insertObject = sqlite.prepare(
+    `insert into stix_objects (id, type, tlp, creator_org, creator_user, created, modified, name, happened, search, digest, revoked)
+     values (@id, @type, @tlp, @creator_org, @creator_user, @created, @modified, @name, @happened, @search, @digest, @revoked)`,
+  );
+  const updateObject = sqlite.prepare(
+    `update stix_objects set tlp = @tlp, modified = @modified, name = @name, happened = @happened, search = @search,
+     digest = @digest, revoked = @revoked where id = @id`,
+  );
+  const insertRecipient = sqlite.prepare(
+    'insert or ignore into stix_recipients (object_id, kind, principal) values (?, ?, ?)',
+  );
+  const deleteRefs = sqlite.prepare('delete from stix_refs where source_id = ?');
+  const insertRef = sqlite.prepare('insert or ignore into stix_refs (source_id, target_id) values (?, ?)');
+  return {
+    async latest(ids) {
+      const found = new Map<string, Latest>();
+      for (const id of ids) {
+        const row = lookup.get(id) as
+          | { created: string; modified: string; digest: string; creator_org: string }
+          | undefined;
+        if (row) found.set(id, { ...row, creatorOrg: row.creator_org });
+      }
+      return found;
+    },
+    version: (row) => insertVersion.run(row.id, row.modified, row.added, row.body),
+    object: (row, isNew) => (isNew ? insertObject : updateObject).run(row),
+    recipients(id, access) {
+      for (const org of access.recipientOrgs) insertRecipient.run(id, 'org', org);
+      for (const user of access.recipientUsers) insertRecipient.run(id, 'user', user);
+    },
+    refs(id, targets, isNew) {
+      if (!isNew) deleteRefs.run(id);
+      for (const target of targets) insertRef.run(id, target);
+    },
+    flush: async () => {},
+  };
+}
+
+const INSERT_CHUNK = 500;
+
+function kyselySink(trx: Transaction<DB>): Sink {
+  let versions: VersionRow[] = [];
+  let objects: ObjectRow[] = [];
+  let recipients: { object_id: string; kind: 'org' | 'user'; principal: string }[] = [];
+  let refs: { source_id: string; target_id: string }[] = [];
+  let clearedRefs: string[] = [];
+  const chunks = <T>(rows: T[]) =>
+    Array.from({ length: Math.ceil(rows.length / INSERT_CHUNK) }, (_, i) =>
+      rows.slice(i * INSERT_CHUNK, (i + 1) * INSERT_CHUNK),
+    );
+  return {
+    async latest(ids) {
+      const found = new Map<string, Latest>();
+      for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
+        const rows = await trx
+          .selectFrom('stix_objects')
+          .select(['id', 'created', 'modified', 'digest', 'creator_org'])
+          .where('id', 'in', ids.slice(i, i + LOOKUP_CHUNK))
+          .execute();
+        for (const row of rows) found.set(row.id, { ...row, creatorOrg: row.creator_org });
+      }
+      return found;
+    },
+    version: (row) => versions.push(row),
+    object: (row) => objects.push(row),
+    recipients(id, access) {
+      for (const org of access.recipientOrgs) recipients.push({ object_id: id, kind: 'org', principal: org });
+      for (const user of access.recipientUsers)
+        recipients.push({ object_id: id, kind: 'user', principal: user });
+    },
+    refs(id, targets, isNew) {
+      if (!isNew) clearedRefs.push(id);
+      for (const target of targets) refs.push({ source_id: id, target_id: target });
+    },
+    async flush() {
+      for (const rows of chunks(versions)) await trx.insertInto('stix_versions').values(rows).execute();
+      // An object written twice in one batch: its last row wins, as one upsert per statement must.
+      const lastOf = [...new Map(objects.map((o) => [o.id, o])).values()];
+      for (const rows of chunks(lastOf)) {
+        await trx
+          .insertInto('stix_objects')
+          .values(rows)
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet((eb) => ({
+              tlp: eb.ref('excluded.tlp'),
+              modified: eb.ref('excluded.modified'),
+              name: eb.ref('excluded.name'),
+              happened: eb.ref('excluded.happened'),
+              search: eb.ref('excluded.search'),
+              digest: eb.ref('excluded.digest'),
+              revoked: eb.ref('excluded.revoked'),
+            })),
+          )
+          .execute();
+      }
+      for (const ids of chunks(clearedRefs))
+        await trx.deleteFrom('stix_refs').where('source_id', 'in', ids).execute();
+      for (const rows of chunks(recipients)) {
+        await trx
+          .insertInto('stix_recipients')
+          .values(rows)
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+      for (const rows of chunks(refs)) {
+        await trx
+          .insertInto('stix_refs')
+          .values(rows)
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+      versions = [];
+      objects = [];
+      recipients = [];
+      refs = [];
+      clearedRefs = [];
+    },
+  };
+}

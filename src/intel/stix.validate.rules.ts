@@ -1,0 +1,151 @@
+import { COMMON, type PropertyKind, STIX_TYPES, type StixObject } from './stix.definitions.ts';
+
+/**
+ * Validation of STIX 2.1 objects against the registered definitions. Pure. Each fault names the
+ * property path (`object_refs[2]`, `extensions.x.y`) and the problem, so an import report can say
+ * exactly what is wrong with which object; properties we do not know are kept as they are.
+ */
+
+export interface Fault {
+  path: string;
+  problem: string;
+}
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const IDENTIFIER = new RegExp(`^([a-z0-9][a-z0-9-]*[a-z0-9])--${UUID}$`);
+/** RFC 3339 in UTC, as STIX requires: `2026-11-28T09:00:00Z`, with any fraction of a second. */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** The type named by a STIX identifier, or null when it is not one. */
+export function typeOfId(id: string): string | null {
+  return IDENTIFIER.exec(id)?.[1] ?? null;
+}
+
+export const isTimestamp = (v: unknown): v is string =>
+  typeof v === 'string' && TIMESTAMP.test(v) && !Number.isNaN(Date.parse(v));
+
+function checkValue(value: unknown, spec: PropertyKind, path: string, faults: Fault[]): void {
+  const fault = (problem: string) => faults.push({ path, problem });
+  switch (spec.kind) {
+    case 'string':
+      if (typeof value !== 'string') fault('must be a string');
+      return;
+    case 'strings':
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+        fault('must be a list of strings');
+      return;
+    case 'timestamp':
+      if (!isTimestamp(value)) fault('must be an RFC 3339 UTC timestamp, e.g. 2026-11-28T09:00:00.000Z');
+      return;
+    case 'boolean':
+      if (typeof value !== 'boolean') fault('must be true or false');
+      return;
+    case 'integer':
+    case 'number': {
+      const ok = typeof value === 'number' && Number.isFinite(value);
+      if (!ok || (spec.kind === 'integer' && !Number.isInteger(value))) {
+        fault(`must be ${spec.kind === 'integer' ? 'an integer' : 'a number'}`);
+        return;
+      }
+      if (spec.min !== undefined && value < spec.min) fault(`must be at least ${spec.min}`);
+      if (spec.max !== undefined && value > spec.max) fault(`must be at most ${spec.max}`);
+      return;
+    }
+    case 'enum':
+      if (typeof value !== 'string' || !spec.values.includes(value))
+        fault(`must be one of ${spec.values.join(', ')}`);
+      return;
+    case 'ref':
+      checkRef(value, spec.types, path, faults);
+      return;
+    case 'refs':
+      if (!Array.isArray(value)) {
+        fault('must be a list of identifiers');
+        return;
+      }
+      value.forEach((v, i) => {
+        checkRef(v, spec.types, `${path}[${i}]`, faults);
+      });
+      return;
+    case 'object':
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) fault('must be an object');
+      return;
+    case 'objects':
+      if (
+        !Array.isArray(value) ||
+        value.some((v) => typeof v !== 'object' || v === null || Array.isArray(v))
+      ) {
+        fault('must be a list of objects');
+      }
+      return;
+  }
+}
+
+function checkRef(value: unknown, types: readonly string[] | undefined, path: string, faults: Fault[]) {
+  const type = typeof value === 'string' ? typeOfId(value) : null;
+  if (!type) faults.push({ path, problem: 'must be a STIX identifier, type--UUID' });
+  else if (types && !types.includes(type))
+    faults.push({ path, problem: `must point to ${types.join(' or ')}` });
+}
+
+/** The faults of one object, at `at` (its place in a bundle, e.g. `objects[3]`), or [] when valid. */
+export function validateStix(object: unknown, at = ''): Fault[] {
+  const prefix = at ? `${at}.` : '';
+  const faults: Fault[] = [];
+  if (typeof object !== 'object' || object === null || Array.isArray(object)) {
+    return [{ path: at || '(object)', problem: 'must be a JSON object' }];
+  }
+  const o = object as Record<string, unknown>;
+  if (typeof o.type !== 'string') return [{ path: `${prefix}type`, problem: 'is required' }];
+  const definition = STIX_TYPES.get(o.type);
+  if (!definition) {
+    return [{ path: `${prefix}type`, problem: `${o.type} is not a type this knowledge base holds` }];
+  }
+  const required = ['spec_version', 'id', 'created', ...(definition.versioned ? ['modified'] : [])];
+  for (const name of [...required, ...definition.required]) {
+    if (o[name] === undefined || o[name] === null)
+      faults.push({ path: `${prefix}${name}`, problem: 'is required' });
+  }
+  if (definition.oneOf && !definition.oneOf.some((group) => group.every((name) => o[name] !== undefined))) {
+    faults.push({
+      path: `${prefix}${definition.oneOf[0]?.[0] ?? '(object)'}`,
+      problem: `one of ${definition.oneOf.map((g) => g.join('+')).join(', ')} is required`,
+    });
+  }
+  if (typeof o.id === 'string' && typeOfId(o.id) !== o.type) {
+    faults.push({ path: `${prefix}id`, problem: `must be ${o.type}--UUID` });
+  }
+  for (const [name, value] of Object.entries(o)) {
+    const spec = definition.properties[name] ?? COMMON[name];
+    if (!spec || value === undefined) continue;
+    if (value === null) {
+      faults.push({ path: `${prefix}${name}`, problem: 'must not be null (leave it out instead)' });
+      continue;
+    }
+    checkValue(value, spec, `${prefix}${name}`, faults);
+  }
+  if (isTimestamp(o.created) && isTimestamp(o.modified) && Date.parse(o.modified) < Date.parse(o.created)) {
+    faults.push({ path: `${prefix}modified`, problem: 'must not be earlier than created' });
+  }
+  if (o.extensions && typeof o.extensions === 'object') {
+    for (const [key, value] of Object.entries(o.extensions)) {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        faults.push({ path: `${prefix}extensions.${key}`, problem: 'must be an object' });
+      }
+    }
+  }
+  return faults;
+}
+
+/** The identifiers an object points to (its `*_ref` and `*_refs` properties, markings excepted). */
+export function referencesOf(object: StixObject): string[] {
+  const found = new Set<string>();
+  for (const [name, value] of Object.entries(object)) {
+    if (name === 'object_marking_refs' || name === 'created_by_ref') continue;
+    if (name.endsWith('_ref') && typeof value === 'string') found.add(value);
+    if (name.endsWith('_refs') && Array.isArray(value)) {
+      for (const v of value) if (typeof v === 'string') found.add(v);
+    }
+  }
+  return [...found];
+}
