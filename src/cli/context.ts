@@ -7,7 +7,7 @@ export async function withDatabase<T>(work: (database: Database, config: Config)
   const config = loadConfig();
   const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
   try {
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, database.options.pgSchema);
     return await work(database, config);
   } finally {
     await database.close();

@@ -20,8 +20,14 @@ const MIGRATIONS: Record<string, Migration> = {
 };
 
 /** Brings the schema to the newest migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+export async function migrateToLatest(db: Kysely<DB>, schema?: string): Promise<string[]> {
+  // With a PostgreSQL schema named, the migrator's own tables are looked for there: otherwise a
+  // migration table in any other schema of the database would be taken for this one's.
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

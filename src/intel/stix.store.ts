@@ -69,6 +69,7 @@ interface ObjectRow {
 /** Where the rows go: prepared statements on SQLite, multi-row inserts on PostgreSQL. */
 interface Sink {
   latest(ids: string[]): Promise<Map<string, Latest>>;
+  hasVersion(id: string, modified: string): Promise<boolean>;
   version(row: VersionRow): void;
   object(row: ObjectRow, isNew: boolean): void;
   recipients(id: string, access: Access): void;
@@ -147,6 +148,15 @@ export class StixWriter {
           });
         continue;
       }
+      if (
+        before &&
+        Date.parse(modified) < Date.parse(before.modified) &&
+        (await this.sink.hasVersion(object.id, modified))
+      ) {
+        // An older version stored already: the same id and modified name the same version.
+        results.push({ id: object.id, status: 'unchanged', modified });
+        continue;
+      }
       this.last += 1;
       this.sink.version({ id: object.id, modified, added: this.last, body: JSON.stringify(marked) });
       const isLatest = !before || Date.parse(modified) > Date.parse(before.modified);
@@ -195,6 +205,7 @@ function sqliteSink(sqlite: NonNullable<Database['sqlite']>): Sink {
   const lookup = sqlite.prepare(
     'select id, created, modified, digest, creator_org from stix_objects where id = ?',
   );
+  const findVersion = sqlite.prepare('select 1 from stix_versions where id = ? and modified = ?');
   const insertVersion = sqlite.prepare(
     'insert into stix_versions (id, modified, added, body) values (?, ?, ?, ?)',
   );
@@ -222,6 +233,7 @@ function sqliteSink(sqlite: NonNullable<Database['sqlite']>): Sink {
       }
       return found;
     },
+    hasVersion: async (id, modified) => findVersion.get(id, modified) !== undefined,
     version: (row) => insertVersion.run(row.id, row.modified, row.added, row.body),
     object: (row, isNew) => (isNew ? insertObject : updateObject).run(row),
     recipients(id, access) {
@@ -260,6 +272,17 @@ function kyselySink(trx: Transaction<DB>): Sink {
         for (const row of rows) found.set(row.id, { ...row, creatorOrg: row.creator_org });
       }
       return found;
+    },
+    async hasVersion(id, modified) {
+      const found = versions.some((v) => v.id === id && v.modified === modified);
+      if (found) return true;
+      const row = await trx
+        .selectFrom('stix_versions')
+        .select('id')
+        .where('id', '=', id)
+        .where('modified', '=', modified)
+        .executeTakeFirst();
+      return row !== undefined;
     },
     version: (row) => versions.push(row),
     object: (row) => objects.push(row),

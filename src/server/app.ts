@@ -14,6 +14,7 @@ import { treatyRoutes } from '../council/treaty.routes.ts';
 import type { Database } from '../db/kysely.ts';
 import { registerAuth } from '../identity/auth.plugin.ts';
 import { identityRoutes } from '../identity/identity.routes.ts';
+import { intelRoutes } from '../intel/intel.routes.ts';
 import { registryRevision } from '../registry/reference-data.service.ts';
 import { registryRoutes } from '../registry/registry.routes.ts';
 import { errorBody, registerErrorHandler } from './errors.plugin.ts';
@@ -157,6 +158,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(identityRoutes, { database: options.database, now });
       await api.register(decisionsRoutes, { database: options.database, now });
       await api.register(treatyRoutes, { database: options.database, now });
+      await api.register(intelRoutes, { database: options.database, now });
       await api.register(councilRoutes, {
         database: options.database,
         now,

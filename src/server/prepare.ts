@@ -17,7 +17,7 @@ export async function prepareDatabase(
   config: Pick<Config, 'dataDir'>,
   options: { force?: boolean; dataDir?: string } = {},
 ): Promise<SeedResult & { organizationsCreated: number }> {
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, database.options.pgSchema);
   const loaded = readReferenceData(options.dataDir ?? config.dataDir);
   const result = await seedReferenceData(database.db, loaded, { force: options.force ?? false });
   const dataDir = options.dataDir ?? config.dataDir;

@@ -25,8 +25,16 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('digest', 'text', (c) => c.notNull())
     .addColumn('revoked', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
-  await db.schema.createIndex('stix_objects_by_type').on('stix_objects').columns(['type', 'happened']).execute();
-  await db.schema.createIndex('stix_objects_by_creator').on('stix_objects').columns(['creator_org', 'tlp']).execute();
+  await db.schema
+    .createIndex('stix_objects_by_type')
+    .on('stix_objects')
+    .columns(['type', 'happened'])
+    .execute();
+  await db.schema
+    .createIndex('stix_objects_by_creator')
+    .on('stix_objects')
+    .columns(['creator_org', 'tlp'])
+    .execute();
   await db.schema
     .createTable('stix_versions')
     .addColumn('id', 'text', (c) => c.notNull())
@@ -53,7 +61,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('target_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('stix_refs_pk', ['source_id', 'target_id'])
     .execute();
-  await db.schema.createIndex('stix_refs_by_target').on('stix_refs').columns(['target_id', 'source_id']).execute();
+  await db.schema
+    .createIndex('stix_refs_by_target')
+    .on('stix_refs')
+    .columns(['target_id', 'source_id'])
+    .execute();
   await db.schema
     .createTable('stix_clock')
     .addColumn('id', 'integer', (c) => c.primaryKey())

@@ -1,0 +1,148 @@
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Database } from '../db/kysely.ts';
+import * as S from './intel.schemas.ts';
+import { exportBundle, exportIncidentsCsv } from './stix.export.ts';
+import { importStix } from './stix.import.ts';
+import type { ObjectFilter } from './stix.repository.ts';
+import * as stix from './stix.service.ts';
+
+/** The information center's API: the STIX knowledge base, its sharing, imports and exports. */
+export const intelRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: () => Date }> = async (
+  app,
+  { database, now },
+) => {
+  const { db } = database;
+  const tags = ['intel'];
+  const errors = {
+    400: { $ref: 'Error#' },
+    401: { $ref: 'Error#' },
+    403: { $ref: 'Error#' },
+    404: { $ref: 'Error#' },
+    409: { $ref: 'Error#' },
+  };
+  const read = { policy: { action: 'read', resource: 'stix' } } as const;
+  const filterOf = (q: {
+    type?: string;
+    q?: string;
+    from?: string;
+    to?: string;
+    createdBy?: string;
+  }): ObjectFilter => ({
+    ...(q.type
+      ? {
+          types: q.type
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean),
+        }
+      : {}),
+    ...(q.q ? { q: q.q } : {}),
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+    ...(q.createdBy ? { createdBy: q.createdBy } : {}),
+  });
+
+  // Imports stream their body to the importer; nothing is buffered whole.
+  app.addContentTypeParser(['application/stix+json', 'text/csv'], (_request, payload, done) =>
+    done(null, payload),
+  );
+
+  app.get(
+    '/intel/objects',
+    {
+      config: read,
+      schema: { tags, querystring: S.ObjectsQuery, response: { 200: S.ObjectList, ...errors } },
+    },
+    (request) =>
+      stix.listObjects(db, request.actor, filterOf(request.query), {
+        limit: request.query.limit,
+        offset: request.query.offset,
+      }),
+  );
+  app.get(
+    '/intel/objects/:id',
+    { config: read, schema: { tags, params: S.IdParams, response: { 200: S.ObjectView, ...errors } } },
+    (request) => stix.getObject(db, request.actor, request.params.id),
+  );
+  app.get(
+    '/intel/objects/:id/versions',
+    { config: read, schema: { tags, params: S.IdParams, response: { 200: S.VersionList, ...errors } } },
+    async (request) => ({ items: await stix.objectVersions(db, request.actor, request.params.id) }),
+  );
+  app.post(
+    '/intel/objects',
+    {
+      config: { policy: { action: 'create', resource: 'stix' } },
+      schema: {
+        tags,
+        summary: 'Create an object, or a new version of one your organization created',
+        body: S.SaveBody,
+        response: { 201: S.ObjectView, 200: S.ObjectView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const saved = await stix.saveObject(database, request.actor, request.body, now());
+      return reply.code(saved.written === 'created' ? 201 : 200).send(saved);
+    },
+  );
+  app.post(
+    '/intel/objects/:id/sharing',
+    {
+      config: { policy: { action: 'share', resource: 'stix' } },
+      schema: {
+        tags,
+        summary: "Change an object's TLP level and name more recipients (its creating organization only)",
+        params: S.IdParams,
+        body: S.ShareBody,
+        response: { 200: S.ObjectView, ...errors },
+      },
+    },
+    (request) => stix.shareObject(database, request.actor, request.params.id, request.body, now()),
+  );
+  app.get(
+    '/intel/export.json',
+    {
+      config: read,
+      schema: { tags, summary: 'A STIX 2.1 bundle of what you may read', querystring: S.ExportQuery },
+    },
+    (request, reply) => {
+      reply.type('application/stix+json;version=2.1');
+      return reply.send(Readable.from(exportBundle(db, request.actor, filterOf(request.query))));
+    },
+  );
+  app.get(
+    '/intel/incidents.csv',
+    { config: read, schema: { tags, summary: 'Incidents you may read, as CSV', querystring: S.ExportQuery } },
+    (request, reply) => {
+      reply.type('text/csv; charset=utf-8');
+      return reply.send(Readable.from(exportIncidentsCsv(db, request.actor, filterOf(request.query))));
+    },
+  );
+  app.post(
+    '/intel/imports/stix',
+    {
+      config: { policy: { action: 'import', resource: 'stix' } },
+      bodyLimit: 2 * 1024 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Import a STIX 2.1 bundle (body: application/stix+json), all or nothing unless partial; a rejected import answers 400 with the report in details.report',
+        querystring: S.ImportQuery,
+        response: { 200: S.ImportReport, ...errors },
+      },
+    },
+    (request) =>
+      importStix(
+        database,
+        request.actor,
+        request.body as AsyncIterable<Uint8Array>,
+        {
+          tlp: stix.tlpInput(request.query.tlp),
+          recipientOrgs: request.query.recipientOrgs?.split(',').filter(Boolean) ?? [],
+          partial: request.query.partial ?? false,
+        },
+        now(),
+      ),
+  );
+};

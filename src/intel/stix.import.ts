@@ -1,0 +1,212 @@
+import type { Database } from '../db/kysely.ts';
+import { Forbidden, Invalid } from '../errors.ts';
+import { audit } from '../identity/audit.service.ts';
+import { type Actor, authorize } from '../identity/policy.rules.ts';
+import { BundleReader } from './stix.bundle.ts';
+import type { StixObject } from './stix.definitions.ts';
+import * as repo from './stix.repository.ts';
+import { type Access, type Incoming, StixWriter } from './stix.store.ts';
+import { referencesOf, validateStix } from './stix.validate.rules.ts';
+import { mostRestrictive, rank, type Tlp, tlpOfMarking, tlpOfObject } from './tlp.rules.ts';
+
+/**
+ * Imports of records into the knowledge base, whatever their source (a STIX bundle, GTD rows):
+ * streamed in batches through the store's writer inside one transaction, so that by default an
+ * import lands whole or not at all (a killed process leaves the database as it was), and with
+ * `partial` the good records land and each rejected one is reported with its place and field.
+ * Identifiers are deterministic, so a second import of the same records changes nothing.
+ */
+
+export interface ImportOptions {
+  tlp: Tlp;
+  recipientOrgs?: readonly string[];
+  recipientUsers?: readonly string[];
+  /** Land the valid records even when some are rejected. */
+  partial?: boolean;
+  /** Called after each batch with the records read so far and the bytes consumed, if known. */
+  onProgress?: (progress: { records: number; bytes: number }) => void;
+  batchSize?: number;
+}
+
+export interface Rejection {
+  /** Where the record was: `objects[12]`, `row 40`. */
+  at: string;
+  /** The property path or column, and the problem. */
+  field: string;
+  problem: string;
+}
+
+export interface ImportReport {
+  read: number;
+  created: number;
+  versioned: number;
+  unchanged: number;
+  rejected: number;
+  /** The first thousand rejections; `rejected` counts them all. */
+  rejections: Rejection[];
+  /** Whether anything was written (false when rejections stopped an all-or-nothing import). */
+  landed: boolean;
+}
+
+/** A record ready for the store, or why it cannot be. */
+export type Candidate =
+  | { at: string; object: StixObject }
+  | { at: string; rejection: Omit<Rejection, 'at'>[] };
+
+export class ImportRejected extends Invalid {
+  constructor(readonly report: ImportReport) {
+    const first = report.rejections[0];
+    super(
+      first ? `${first.at}.${first.field}` : 'input',
+      `${report.rejected} record(s) rejected, nothing imported${first ? `; first: ${first.problem}` : ''}`,
+      { report },
+    );
+  }
+}
+
+const KEPT_REJECTIONS = 1000;
+
+/** Runs an import of candidates from `source` as `actor`, under the options' marking. */
+export async function importCandidates(
+  database: Database,
+  actor: Actor,
+  source: AsyncIterable<Candidate>,
+  options: ImportOptions,
+  now: Date,
+  progress: () => number = () => 0,
+): Promise<ImportReport> {
+  if (!authorize(actor, 'import', 'stix', {}))
+    throw new Forbidden('only analysts import into the knowledge base');
+  const creatorOrg = actor.kind === 'user' ? actor.organizationId : 'rats-executive-committee';
+  const creatorUser = actor.kind === 'user' ? actor.userId : null;
+  const users = [
+    ...new Set([
+      ...(options.recipientUsers ?? []),
+      ...(options.tlp === 'red' && creatorUser ? [creatorUser] : []),
+    ]),
+  ];
+  const report: ImportReport = {
+    read: 0,
+    created: 0,
+    versioned: 0,
+    unchanged: 0,
+    rejected: 0,
+    rejections: [],
+    landed: false,
+  };
+  const reject = (at: string, field: string, problem: string) => {
+    report.rejected += 1;
+    if (report.rejections.length < KEPT_REJECTIONS) report.rejections.push({ at, field, problem });
+  };
+  const batchSize = options.batchSize ?? 1000;
+  /** Levels of the objects of this import, for the markings of those that reference them. */
+  const levels = new Map<string, Tlp>();
+
+  const landed = await database.db.transaction().execute(async (trx) => {
+    const writer = await StixWriter.open(database, trx, now);
+    let batch: { at: string; incoming: Incoming }[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      // Referenced objects stored before this import give their marking too.
+      const outside = [
+        ...new Set(batch.flatMap((b) => referencesOf(b.incoming.object)).filter((id) => !levels.has(id))),
+      ];
+      const stored = new Map((await repo.levelsOf(trx, outside)).map((r) => [r.id, r.tlp as Tlp]));
+      for (const { incoming } of batch) {
+        const inherited = referencesOf(incoming.object).map(
+          (id) => levels.get(id) ?? stored.get(id) ?? 'clear',
+        );
+        const tlp = mostRestrictive([incoming.access.tlp, ...inherited]);
+        if (rank(tlp) > rank(incoming.access.tlp)) incoming.access = { ...incoming.access, tlp };
+      }
+      const results = await writer.write(batch.map((b) => b.incoming));
+      results.forEach((result, i) => {
+        const entry = batch[i] as { at: string; incoming: Incoming };
+        if (result.status === 'rejected') reject(entry.at, 'modified', result.problem);
+        else report[result.status] += 1;
+      });
+      batch = [];
+      options.onProgress?.({ records: report.read, bytes: progress() });
+    };
+    for await (const candidate of source) {
+      report.read += 1;
+      if ('rejection' in candidate) {
+        for (const r of candidate.rejection) reject(candidate.at, r.field, r.problem);
+        continue;
+      }
+      const { object } = candidate;
+      const own = tlpOfObject(object.object_marking_refs as string[] | undefined);
+      const tlp = mostRestrictive([options.tlp, ...(own ? [own] : [])]);
+      levels.set(object.id, tlp);
+      const access: Access = {
+        tlp,
+        creatorOrg,
+        creatorUser,
+        recipientOrgs: options.recipientOrgs ?? [],
+        recipientUsers: tlp === 'red' ? users : (options.recipientUsers ?? []),
+      };
+      batch.push({
+        at: candidate.at,
+        incoming: { object, access, stamped: typeof object.modified === 'string' },
+      });
+      if (batch.length >= batchSize) await flush();
+    }
+    await flush();
+    if (report.rejected > 0 && !options.partial) throw new ImportRejected(report);
+    await writer.finish();
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'stix.import',
+        subjectType: 'import',
+        subjectId: `${now.toISOString()}`,
+        state: { ...report, rejections: report.rejections.length, tlp: options.tlp },
+      },
+      now,
+    );
+    return true;
+  });
+  report.landed = landed;
+  return report;
+}
+
+/** The candidates of a STIX bundle: each object validated, TLP marking definitions left out. */
+export async function* stixCandidates(reader: BundleReader, input: AsyncIterable<Uint8Array | string>) {
+  for await (const item of reader.objects(input)) {
+    const at = `objects[${item.index}]`;
+    if (item.error) {
+      yield { at, rejection: [{ field: '(object)', problem: item.error }] } satisfies Candidate;
+      continue;
+    }
+    const value = item.value as StixObject;
+    // The TLP definitions are built in: they are written with every export, never stored.
+    if (value?.type === 'marking-definition' && typeof value.id === 'string' && tlpOfMarking(value.id))
+      continue;
+    const faults = validateStix(value);
+    if (faults.length) {
+      yield { at, rejection: faults.map((f) => ({ field: f.path, problem: f.problem })) } satisfies Candidate;
+      continue;
+    }
+    yield { at, object: value } satisfies Candidate;
+  }
+}
+
+/** Imports a STIX 2.1 bundle from a stream. */
+export async function importStix(
+  database: Database,
+  actor: Actor,
+  input: AsyncIterable<Uint8Array | string>,
+  options: ImportOptions,
+  now: Date,
+): Promise<ImportReport> {
+  const reader = new BundleReader();
+  return importCandidates(
+    database,
+    actor,
+    stixCandidates(reader, input),
+    options,
+    now,
+    () => reader.position,
+  );
+}
