@@ -4,6 +4,7 @@ import { auditCommand, ChainBroken } from './audit.command.ts';
 import { chronologyCommand } from './chronology.command.ts';
 import { dbCommand } from './db.command.ts';
 import { decisionCommands } from './decision.command.ts';
+import { intelCommands } from './intel.command.ts';
 import { orgCommand } from './org.command.ts';
 import { seedCommand } from './seed.command.ts';
 import { serveCommand } from './serve.command.ts';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
     orgCommand,
     auditCommand,
     decisionCommands,
+    intelCommands,
   ];
   for (const add of commands) add(program);
   program.commands.forEach(function strict(command: Command) {

@@ -26,6 +26,8 @@ export interface ImportOptions {
   /** Called after each batch with the records read so far and the bytes consumed, if known. */
   onProgress?: (progress: { records: number; bytes: number }) => void;
   batchSize?: number;
+  /** The creating organization when the local operator imports (a user imports for their own). */
+  organization?: string;
 }
 
 export interface Rejection {
@@ -42,7 +44,7 @@ export interface ImportReport {
   versioned: number;
   unchanged: number;
   rejected: number;
-  /** The first thousand rejections; `rejected` counts them all. */
+  /** Each fault of the rejected records, the first thousand; `rejected` counts the records. */
   rejections: Rejection[];
   /** Whether anything was written (false when rejections stopped an all-or-nothing import). */
   landed: boolean;
@@ -77,7 +79,14 @@ export async function importCandidates(
 ): Promise<ImportReport> {
   if (!authorize(actor, 'import', 'stix', {}))
     throw new Forbidden('only analysts import into the knowledge base');
-  const creatorOrg = actor.kind === 'user' ? actor.organizationId : 'rats-executive-committee';
+  const creatorOrg =
+    actor.kind === 'user' ? actor.organizationId : (options.organization ?? 'rats-executive-committee');
+  const known = await database.db
+    .selectFrom('organizations')
+    .select('id')
+    .where('id', '=', creatorOrg)
+    .executeTakeFirst();
+  if (!known) throw new Invalid('organization', `no organization ${creatorOrg}`);
   const creatorUser = actor.kind === 'user' ? actor.userId : null;
   const users = [
     ...new Set([
@@ -94,9 +103,12 @@ export async function importCandidates(
     rejections: [],
     landed: false,
   };
-  const reject = (at: string, field: string, problem: string) => {
+  /** Counts a rejected record once, keeping each of its faults (up to a thousand in all). */
+  const reject = (at: string, faults: Omit<Rejection, 'at'>[]) => {
     report.rejected += 1;
-    if (report.rejections.length < KEPT_REJECTIONS) report.rejections.push({ at, field, problem });
+    for (const { field, problem } of faults) {
+      if (report.rejections.length < KEPT_REJECTIONS) report.rejections.push({ at, field, problem });
+    }
   };
   const batchSize = options.batchSize ?? 1000;
   /** Levels of the objects of this import, for the markings of those that reference them. */
@@ -122,7 +134,7 @@ export async function importCandidates(
       const results = await writer.write(batch.map((b) => b.incoming));
       results.forEach((result, i) => {
         const entry = batch[i] as { at: string; incoming: Incoming };
-        if (result.status === 'rejected') reject(entry.at, 'modified', result.problem);
+        if (result.status === 'rejected') reject(entry.at, [{ field: 'modified', problem: result.problem }]);
         else report[result.status] += 1;
       });
       batch = [];
@@ -131,7 +143,7 @@ export async function importCandidates(
     for await (const candidate of source) {
       report.read += 1;
       if ('rejection' in candidate) {
-        for (const r of candidate.rejection) reject(candidate.at, r.field, r.problem);
+        reject(candidate.at, candidate.rejection);
         continue;
       }
       const { object } = candidate;
