@@ -1,5 +1,6 @@
 import type { Selectable, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { recordListing } from '../intel/listing.service.ts';
 import { insertAdoptedDocument } from '../registry/documents.repository.ts';
 import { writeMeta } from '../registry/reference-data.repository.ts';
 import { REGISTRY_REVISION_KEY } from '../registry/reference-data.service.ts';
@@ -24,6 +25,7 @@ export async function recordAdoption(
   result: Outcome,
   now: Date,
 ) {
+  await recordListing(trx, decision, result, now);
   if (result.status !== 'adopted' || !decision.revision_id) return;
   const id = adoptedDocumentId(decision.id);
   if (await trx.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst()) return;

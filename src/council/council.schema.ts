@@ -71,6 +71,11 @@ export interface DecisionsTable {
   opened_at: string;
   opened_by: string;
   closed_at: string | null;
+  /**
+   * JSON {objectId, assessmentId, action: add|remove} when the decision would put an organization
+   * on the common list or take it off; the list changes only if the decision is adopted.
+   */
+  listing: string | null;
 }
 
 export interface DecisionEventsTable {

@@ -45,6 +45,13 @@ export const Decision = T.Object({
     description: 'delivery receipts per delegation',
   }),
   notice: T.Union([T.String(), T.Null()], { description: 'issued when a silence procedure ends' }),
+  listing: T.Union(
+    [
+      T.Object({ objectId: T.String(), assessmentId: T.String(), action: oneOf(['add', 'remove'] as const) }),
+      T.Null(),
+    ],
+    { description: 'what the decision puts on the common list or takes off it, if adopted' },
+  ),
   history: T.Array(T.Record(T.String(), T.Unknown()), { description: 'the event log, oldest first' }),
   abilities: T.Record(T.String(), T.Boolean()),
 });
@@ -60,6 +67,19 @@ export const OpenBody = T.Object(
     concernedState: T.Optional(T.String({ pattern: '^[A-Za-z]{2}$' })),
     chairState: T.Optional(T.String({ pattern: '^[A-Za-z]{2}$' })),
     silenceDeadline: T.Optional(T.String({ maxLength: 40 })),
+    listing: T.Optional(
+      T.Object(
+        {
+          objectId: T.String({ minLength: 1, maxLength: 100 }),
+          assessmentId: T.String({ minLength: 1, maxLength: 60 }),
+          action: oneOf(['add', 'remove'] as const),
+        },
+        {
+          additionalProperties: false,
+          description: 'what the decision would put on the common list or take off it',
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { actorName, audit } from '../identity/audit.service.ts';
 import { type Actor, abilities, authorize } from '../identity/policy.rules.ts';
+import { type ListingProposal, validateListing } from '../intel/listing.service.ts';
 import { adoptedDocumentId, recordAdoption } from './adoption.ts';
 import type { DecisionsTable } from './council.schema.ts';
 import {
@@ -121,6 +122,7 @@ export function presentDecision(row: DecisionRow, events: DecisionEvent[], actor
     receipts,
     documentId: result.status === 'adopted' && row.revision_id ? adoptedDocumentId(row.id) : null,
     notice: noticeOf(result),
+    listing: row.listing ? (JSON.parse(row.listing) as ListingProposal) : null,
     history: events.map((e) => ({ ...e }) as Record<string, unknown>),
     abilities: abilities(actor, 'decision', subject),
   };
@@ -135,6 +137,8 @@ export interface OpenInput {
   chairState?: string | undefined;
   /** ISO 8601 instant with its offset: the decision opens under the silence procedure. */
   silenceDeadline?: string | undefined;
+  /** What the decision would put on the common list, or take off it, citing an assessment. */
+  listing?: ListingProposal | undefined;
 }
 
 /** Opens a decision; the eligible roster is the member states on the opening day. */
@@ -168,6 +172,7 @@ export async function openDecision(
     revisionId = revision.id;
   }
   const deadline = input.silenceDeadline === undefined ? null : deadlineOf(input.silenceDeadline, now);
+  const listing = input.listing ? await validateListing(db, input.listing) : null;
   const row: DecisionRow = {
     id: randomUUID(),
     body_id: input.bodyId,
@@ -183,6 +188,7 @@ export async function openDecision(
     opened_at: iso(now),
     opened_by: actorName(actor),
     closed_at: null,
+    listing,
   };
   return db.transaction().execute(async (trx) => {
     await repo.insertDecision(trx, row);

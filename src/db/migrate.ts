@@ -6,6 +6,7 @@ import * as treatyLife from './migrations/0004_treaty_life.ts';
 import * as meetings from './migrations/0005_meetings.ts';
 import * as councilDocuments from './migrations/0006_council_documents.ts';
 import * as intel from './migrations/0007_intel.ts';
+import * as assessments from './migrations/0008_assessments.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_meetings': meetings,
   '0006_council_documents': councilDocuments,
   '0007_intel': intel,
+  '0008_assessments': assessments,
 };
 
 /** Brings the schema to the newest migration; throws with the failing migration's name. */

@@ -1,17 +1,20 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '../db/kysely.ts';
+import { assessmentsOf, createAssessment, definitionSets, gtdPrefill } from './assessments.service.ts';
 import * as S from './intel.schemas.ts';
+import { commonList } from './listing.service.ts';
 import { exportBundle, exportIncidentsCsv } from './stix.export.ts';
 import { importStix } from './stix.import.ts';
 import type { ObjectFilter } from './stix.repository.ts';
 import * as stix from './stix.service.ts';
 
 /** The information center's API: the STIX knowledge base, its sharing, imports and exports. */
-export const intelRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: () => Date }> = async (
-  app,
-  { database, now },
-) => {
+export const intelRoutes: FastifyPluginAsyncTypebox<{
+  database: Database;
+  now: () => Date;
+  dataDir: string;
+}> = async (app, { database, now, dataDir }) => {
   const { db } = database;
   const tags = ['intel'];
   const errors = {
@@ -144,5 +147,80 @@ export const intelRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: (
         },
         now(),
       ),
+  );
+  app.get(
+    '/intel/definitions',
+    {
+      config: { policy: { action: 'read', resource: 'assessment' } },
+      schema: {
+        tags,
+        summary: 'The definition sets of the conventions',
+        response: { 200: S.DefinitionSets, ...errors },
+      },
+    },
+    async () => ({ items: definitionSets(dataDir) as unknown as Record<string, unknown>[] }),
+  );
+  app.get(
+    '/intel/objects/:id/assessments',
+    {
+      config: { policy: { action: 'read', resource: 'assessment' } },
+      schema: { tags, params: S.IdParams, response: { 200: S.Assessments, ...errors } },
+    },
+    async (request) =>
+      (await assessmentsOf(db, request.actor, definitionSets(dataDir), request.params.id)) as unknown as {
+        items: Record<string, unknown>[];
+        disagreements: Record<string, unknown>[];
+      },
+  );
+  app.get(
+    '/intel/objects/:id/gtd-findings',
+    {
+      config: { policy: { action: 'create', resource: 'assessment' } },
+      schema: {
+        tags,
+        summary: "Findings prefilled from an incident's GTD inclusion criteria, marked as derived",
+        params: S.IdParams,
+        response: { 200: S.Findings, ...errors },
+      },
+    },
+    async (request) => ({
+      items: (await gtdPrefill(db, request.actor, request.params.id)) as unknown as Record<string, unknown>[],
+    }),
+  );
+  app.post(
+    '/intel/assessments',
+    {
+      config: { policy: { action: 'create', resource: 'assessment' } },
+      schema: { tags, body: S.AssessmentBody, response: { 201: S.AssessmentView, ...errors } },
+    },
+    async (request, reply) => {
+      const created = await createAssessment(
+        db,
+        request.actor,
+        definitionSets(dataDir),
+        {
+          ...request.body,
+          findings: request.body.findings.map((f) => ({ ...f, derived: f.derived ?? null })),
+        },
+        now(),
+      );
+      return reply.code(201).send(created as unknown as Record<string, unknown>);
+    },
+  );
+  app.get(
+    '/intel/list',
+    {
+      config: { policy: { action: 'read', resource: 'listing' } },
+      schema: {
+        tags,
+        summary: 'The common list: organizations listed by adopted Council decisions, with their history',
+        response: { 200: S.CommonList, ...errors },
+      },
+    },
+    async (request) =>
+      (await commonList(db, request.actor)) as unknown as {
+        items: Record<string, unknown>[];
+        history: Record<string, unknown>[];
+      },
   );
 };

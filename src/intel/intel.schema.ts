@@ -10,6 +10,8 @@ declare module '../db/schema.ts' {
     stix_recipients: StixRecipientsTable;
     stix_refs: StixRefsTable;
     stix_clock: StixClockTable;
+    assessments: AssessmentsTable;
+    listings: ListingsTable;
   }
 }
 
@@ -55,4 +57,32 @@ export interface StixRefsTable {
 export interface StixClockTable {
   id: number;
   last_added: number | bigint | string;
+}
+
+/** One analyst's assessment of one subject under one definition set; the result is computed. */
+export interface AssessmentsTable {
+  id: string;
+  subject_id: string;
+  set_id: string;
+  set_version: number;
+  /** `user:<id>` or `system:<name>`, as the audit log names actors. */
+  analyst: string;
+  organization_id: string | null;
+  /** JSON Finding[]. */
+  findings: string;
+  result: string;
+  /** JSON Label[]. */
+  labels: string;
+  created_at: string;
+}
+
+/** An entry into (or out of) the common list, made by an adopted Council decision. */
+export interface ListingsTable {
+  decision_id: string;
+  object_id: string;
+  assessment_id: string;
+  action: 'add' | 'remove';
+  decided_at: string;
+  /** JSON [{state, text}]: the reservations published with the decision. */
+  reservations: string;
 }

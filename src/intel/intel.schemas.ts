@@ -96,3 +96,43 @@ export const ImportReport = T.Object({
   landed: T.Boolean(),
 });
 export const IdParams = T.Object({ id: T.String({ minLength: 1, maxLength: 100 }) });
+
+const Evidence = T.Object(
+  {
+    kind: oneOf(['object', 'document', 'source'] as const),
+    ref: T.String({ minLength: 1, maxLength: 300 }),
+    note: T.Optional(T.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+const Finding = T.Object(
+  {
+    element: T.String({ minLength: 1, maxLength: 100 }),
+    value: oneOf(['holds', 'does-not-hold', 'unknown'] as const),
+    evidence: T.Array(Evidence, { maxItems: 50 }),
+    derived: T.Optional(T.Union([T.Literal('gtd'), T.Null()])),
+    note: T.Optional(T.String({ maxLength: 5000 })),
+  },
+  { additionalProperties: false },
+);
+export const AssessmentBody = T.Object(
+  {
+    subjectId: T.String({ minLength: 1, maxLength: 100 }),
+    set: T.String({ minLength: 1, maxLength: 40 }),
+    version: T.Optional(T.Integer({ minimum: 1 })),
+    findings: T.Array(Finding, { maxItems: 100 }),
+  },
+  { additionalProperties: false },
+);
+/** The computed classification with its reasons; see `src/intel/classification.types.ts`. */
+export const AssessmentView = T.Record(T.String(), T.Unknown());
+export const Assessments = T.Object({
+  items: T.Array(T.Record(T.String(), T.Unknown())),
+  disagreements: T.Array(T.Record(T.String(), T.Unknown())),
+});
+export const Findings = T.Object({ items: T.Array(T.Record(T.String(), T.Unknown())) });
+export const DefinitionSets = T.Object({ items: T.Array(T.Record(T.String(), T.Unknown())) });
+export const CommonList = T.Object({
+  items: T.Array(T.Record(T.String(), T.Unknown())),
+  history: T.Array(T.Record(T.String(), T.Unknown())),
+});

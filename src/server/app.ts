@@ -158,7 +158,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(identityRoutes, { database: options.database, now });
       await api.register(decisionsRoutes, { database: options.database, now });
       await api.register(treatyRoutes, { database: options.database, now });
-      await api.register(intelRoutes, { database: options.database, now });
+      await api.register(intelRoutes, {
+        database: options.database,
+        now,
+        dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
+      });
       await api.register(councilRoutes, {
         database: options.database,
         now,
