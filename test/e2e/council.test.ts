@@ -1,8 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDecision } from '../../src/council/decisions.service.ts';
+import { createToken } from '../../src/identity/auth.service.ts';
 import { delegationId } from '../../src/identity/organizations.service.ts';
-import { makeUser, SYSTEM } from '../helpers/identity-factory.ts';
+import { actorFor, makeUser, SYSTEM } from '../helpers/identity-factory.ts';
 import {
   type BrowserSession,
   LAPTOP,
@@ -17,8 +18,9 @@ import {
  * the chair (China's head of delegation) each in their own browser. Kazakhstan objects and
  * Russia's open board shows it without a reload; Kazakhstan withdraws, the chair closes with a
  * ruling and every board reads adopted. The chair launches a silence procedure with a deadline in
- * a chosen time zone. Axe checks the board, the list and the delegation's page; screenshots at
- * laptop and phone widths go to /tmp/sco-council-*.png.
+ * a chosen time zone, and proposes the written procedure, which every state agrees to use.
+ * Axe checks the board, the list and the delegation's page; screenshots at laptop and phone widths
+ * go to /tmp/sco-council-*.png.
  */
 
 type User = { username: string; password: string };
@@ -188,7 +190,7 @@ describe('the Council live board', () => {
       await openBoard(ruBrowser.page, d.id);
       const year = new Date().getUTCFullYear() + 1;
       await page.getByRole('textbox', { name: 'Deadline' }).fill(`${year}-03-02T18:00`);
-      await page.getByRole('combobox', { name: 'Time zone' }).fill('Shanghai');
+      await page.getByRole('combobox', { name: 'Time zone', exact: true }).fill('Shanghai');
       await page.getByRole('option', { name: /^Asia\/Shanghai/ }).click();
       await page.getByText(`Sent as ${year}-03-02T18:00:00+08:00`).waitFor();
       await page.getByRole('button', { name: 'Launch silence procedure' }).click();
@@ -226,6 +228,116 @@ describe('the Council live board', () => {
     } finally {
       await chairBrowser.context.close();
       await ruBrowser.context.close();
+    }
+  }, 120_000);
+
+  it('takes the written procedure: the chair proposes it, every state agrees, then positions in writing', async () => {
+    const d = await decision('Decision on the written consultations');
+    const chairBrowser = await signedIn(chair);
+    const kzBrowser = await signedIn(kz);
+    const ruPhone = await signedIn(ru, PHONE);
+    const [page, kzPage, ruPage] = [chairBrowser.page, kzBrowser.page, ruPhone.page];
+    try {
+      await openBoard(page, d.id);
+      await openBoard(kzPage, d.id);
+      await openBoard(ruPage, d.id);
+
+      // The chair proposes it: agreement by 18:00 in Shanghai, positions a week later.
+      const year = new Date().getUTCFullYear() + 1;
+      await page.getByRole('textbox', { name: 'Agreement to its use by' }).fill(`${year}-03-02T18:00`);
+      await page.getByRole('textbox', { name: 'Positions in writing until' }).fill(`${year}-03-09T18:00`);
+      await page.getByRole('combobox', { name: 'Time zone of both times' }).fill('Shanghai');
+      await page.getByRole('option', { name: /^Asia\/Shanghai/ }).click();
+      await page.getByText(`sent as ${year}-03-02T18:00:00+08:00`).waitFor();
+      await page.getByText(`sent as ${year}-03-09T18:00:00+08:00`).waitFor();
+      await page.getByRole('button', { name: 'Propose the written procedure' }).click();
+
+      // Every board shows the first stage, its countdown and both times in Moscow and in UTC.
+      for (const board of [page, kzPage, ruPage]) {
+        const written = board.getByRole('region', { name: 'Written procedure' });
+        await written.getByText('Stage 1 of 2: agreeing to use it').waitFor();
+        await written.getByRole('timer').waitFor();
+        await expect(written.textContent()).resolves.toMatch(
+          /Agreement to its use by.*13:00, your time \(Europe\/Moscow\).*10:00 UTC.*Positions in writing until.*13:00, your time.*10:00 UTC/,
+        );
+      }
+      expect(await notReloaded(kzPage)).toBe(true);
+      await page.getByText(/The member states are agreeing to use the written procedure until/).waitFor();
+      await expect(page.getByRole('button', { name: 'Close', exact: true }).count()).resolves.toBe(0);
+
+      // No position on the substance yet; a refusal needs its reason.
+      await kzPage
+        .getByText('Positions on the substance are taken once every member state has agreed')
+        .waitFor();
+      await expect(kzPage.getByRole('button', { name: 'State the position' }).count()).resolves.toBe(0);
+      await kzPage.getByRole('button', { name: 'Refuse', exact: true }).click();
+      await kzPage.getByRole('button', { name: 'Refuse the written procedure' }).click();
+      await kzPage.getByText('Required').waitFor();
+      expect(await seriousViolations(kzPage), 'the refusal without its reason').toEqual([]);
+      await kzPage.getByRole('button', { name: 'Cancel' }).click();
+      expect(await seriousViolations(ruPage), 'the written procedure on a phone').toEqual([]);
+      expect(await sidewaysOverflow(ruPage), 'agreeing, at 390px').toBeLessThanOrEqual(0);
+      await ruPage.screenshot({ path: '/tmp/sco-council-written-agreeing-390.png', fullPage: true });
+
+      // Kazakhstan agrees in its browser; the chair's board shows it without a reload.
+      await kzPage.getByRole('button', { name: 'Agree to the written procedure' }).click();
+      await kzPage
+        .getByRole('status')
+        .filter({ hasText: 'Kazakhstan has agreed to the written procedure' })
+        .waitFor();
+      const chairPanel = page.getByRole('region', { name: 'Written procedure' });
+      await chairPanel.getByText('Agreed (1 of 10)').waitFor();
+      await stateCard(page, 'Kazakhstan').getByText('Agreed to the written procedure').waitFor();
+      await expect(chairPanel.textContent()).resolves.toMatch(/Awaiting an answer.*Russia/);
+      await page.screenshot({ path: '/tmp/sco-council-written-agreeing-1280.png', fullPage: true });
+
+      // The other states agree over the API, each with its delegation's token.
+      const db = server.database.db;
+      for (const state of ['BY', 'CN', 'IN', 'IR', 'KG', 'PK', 'RU', 'TJ', 'UZ']) {
+        const user = await makeUser(db, {
+          roles: ['head-of-delegation'],
+          organizationId: delegationId(state),
+        });
+        const { token } = await createToken(
+          db,
+          await actorFor(db, user.id),
+          { name: 'written procedure', roles: ['head-of-delegation'], expiresInDays: 1 },
+          new Date(),
+        );
+        const answer = await fetch(url(`/api/decisions/${d.id}/written/answer`), {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ agrees: true }),
+        });
+        expect(answer.status, state).toBe(200);
+      }
+
+      // Every board moves to positions in writing by itself; the position form comes back.
+      for (const board of [page, kzPage, ruPage]) {
+        const written = board.getByRole('region', { name: 'Written procedure' });
+        await written.getByText('Stage 2 of 2: positions in writing').waitFor();
+        await written.getByText('Time left for positions in writing').waitFor();
+        expect(await notReloaded(board)).toBe(true);
+      }
+      await page
+        .getByText(/^Positions are given in writing until .*: the decision ends by itself then/)
+        .waitFor();
+      await kzPage.getByText(/In writing until .*: the position standing then counts/).waitFor();
+      await kzPage.getByRole('button', { name: 'State the position' }).waitFor();
+      await ruPage
+        .getByRole('region', { name: 'History' })
+        .getByText('Russia agreed to the written procedure')
+        .waitFor();
+      expect(await seriousViolations(page), 'the chair’s board in writing').toEqual([]);
+      expect(await seriousViolations(kzPage), 'the delegation’s board in writing').toEqual([]);
+      expect(await sidewaysOverflow(page), 'in writing, at 1280px').toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(ruPage), 'in writing, at 390px').toBeLessThanOrEqual(0);
+      await kzPage.screenshot({ path: '/tmp/sco-council-written-1280.png', fullPage: true });
+      await ruPage.screenshot({ path: '/tmp/sco-council-written-390.png', fullPage: true });
+    } finally {
+      await chairBrowser.context.close();
+      await kzBrowser.context.close();
+      await ruPhone.context.close();
     }
   }, 120_000);
 

@@ -1,34 +1,37 @@
-import { Alert, Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Dialog } from '../../components/Dialog.tsx';
 import classes from './council.module.css';
+import { type CloseBlock, mayProposeWritten } from './decision.model.ts';
 import { refusal } from './formProblem.ts';
 import { useCloseDecision, useLaunchSilence } from './queries.ts';
-import {
-  formatOffset,
-  isoToWallTime,
-  timeZones,
-  viewerTimeZone,
-  wallTimeToIso,
-  zoneOffsetMinutes,
-} from './time.ts';
+import { viewerTimeZone, wallTimeAhead, wallTimeToIso } from './time.ts';
 import type { Decision } from './types.ts';
 import { useCouncilText } from './useCouncilText.ts';
+import { WrittenForm } from './WrittenForm.tsx';
+import { ZoneSelect } from './ZoneSelect.tsx';
+
+const BLOCKED: Record<CloseBlock['kind'], string> = {
+  silence: 'chair.closeBlocked',
+  agreeing: 'chair.closeBlockedAgreeing',
+  'in-writing': 'chair.closeBlockedWriting',
+};
 
 /**
  * What the chair does on the board (the decision's `abilities` say who may): close consideration
- * with a ruling, after confirmation; or launch the silence procedure with a deadline given as a
- * date and time in a chosen time zone, sent as ISO 8601 with that zone's offset.
+ * with a ruling, after confirmation; launch the silence procedure with a deadline given as a date
+ * and time in a chosen time zone, sent as ISO 8601 with that zone's offset; or propose the written
+ * procedure, with the time to agree to it and the deadline for positions given the same way.
  */
 export function ChairPanel({
   decision,
-  silenceDeadline,
+  block,
   now,
 }: {
   decision: Decision;
-  /** The deadline of a silence procedure that runs unbroken (no close, no new launch until then). */
-  silenceDeadline: string | null;
+  /** A running procedure that keeps the chair from closing (and from launching another) until then. */
+  block: CloseBlock | null;
   now: number;
 }) {
   const { t, moment } = useCouncilText();
@@ -40,9 +43,9 @@ export function ChairPanel({
       <Text size="sm" c="gray.7" mb="sm">
         {t('chair.intro')}
       </Text>
-      {silenceDeadline ? (
+      {block ? (
         <Alert color="sco.7" variant="light" className={classes.formPart}>
-          {t('chair.closeBlocked', { deadline: moment(silenceDeadline) })}
+          {t(BLOCKED[block.kind], { deadline: moment(block.until) })}
         </Alert>
       ) : (
         <>
@@ -50,6 +53,7 @@ export function ChairPanel({
           <SilenceForm decision={decision} now={now} />
         </>
       )}
+      {mayProposeWritten(decision) && <WrittenForm decision={decision} now={now} />}
     </section>
   );
 }
@@ -116,25 +120,12 @@ function CloseForm({ decision }: { decision: Decision }) {
   );
 }
 
-/** A day from now, on the hour, in `zone`: a reasonable first deadline. */
-function defaultDeadline(now: number, zone: string): string {
-  const day = isoToWallTime(now + 24 * 3600_000, zone);
-  return `${day.slice(0, 13)}:00`;
-}
-
 function SilenceForm({ decision, now }: { decision: Decision; now: number }) {
   const { t, moment, utc } = useCouncilText();
   const launch = useLaunchSilence(decision.id);
   const [zone, setZone] = useState(viewerTimeZone);
-  const [local, setLocal] = useState(() => defaultDeadline(Date.now(), viewerTimeZone()));
+  const [local, setLocal] = useState(() => wallTimeAhead(Date.now(), viewerTimeZone(), 24));
   const [tried, setTried] = useState(false);
-  const zones = useMemo(() => {
-    const at = Date.now();
-    return timeZones().map((value) => ({
-      value,
-      label: `${value.replaceAll('_', ' ')} (UTC${formatOffset(zoneOffsetMinutes(value, at))})`,
-    }));
-  }, []);
 
   const iso = wallTimeToIso(local, zone);
   const past = iso !== null && Date.parse(iso) <= now;
@@ -163,17 +154,7 @@ function SilenceForm({ decision, now }: { decision: Decision; now: number }) {
           onChange={(event) => setLocal(event.currentTarget.value)}
           error={tried ? fault : undefined}
         />
-        <Select
-          label={t('chair.zone')}
-          placeholder={t('chair.zoneSearch')}
-          data={zones}
-          value={zone}
-          onChange={(value) => value && setZone(value)}
-          searchable
-          allowDeselect={false}
-          nothingFoundMessage="—"
-          comboboxProps={{ withinPortal: true }}
-        />
+        <ZoneSelect value={zone} onChange={setZone} />
       </div>
       {iso && !past && (
         <Text className={classes.preview}>

@@ -12,15 +12,19 @@ import { DecisionStatusBadge, RuleBadge } from './CouncilBadges.tsx';
 import classes from './council.module.css';
 import { DecisionHistory, useDescribeEvent } from './DecisionHistory.tsx';
 import {
+  answeringState,
+  closeBlock,
   isOpen,
   lastSeq,
   newestFirst,
+  nextTurn,
   positionCount,
   rulingOf,
   silenceOf,
   silenceRunning,
   speakingState,
   summaryOf,
+  writtenOf,
 } from './decision.model.ts';
 import { LiveIndicator } from './LiveIndicator.tsx';
 import { PositionPanel } from './PositionPanel.tsx';
@@ -30,12 +34,14 @@ import { StatesGrid, StateTexts } from './StatesBoard.tsx';
 import type { Decision } from './types.ts';
 import { useCouncilText } from './useCouncilText.ts';
 import { useNow } from './useNow.ts';
+import { WrittenPanel } from './WrittenPanel.tsx';
 
 /**
  * `/council/decisions/:id`: the live board of one decision. It follows the decision through the
  * server's event stream (every delegation's act appears without a reload), counts down a silence
- * deadline, and offers each signed-in delegation its position form and the chair its close and
- * silence forms, as the decision's `abilities` and the caller's delegation allow.
+ * deadline or the written procedure's times, and offers each signed-in delegation its position
+ * form (or its answer on the written procedure) and the chair its close, silence and written
+ * procedure forms, as the decision's `abilities` and the caller's delegation allow.
  */
 export function DecisionBoardPage() {
   const { id = '' } = useParams();
@@ -73,13 +79,14 @@ function BoardView({
   const body = bodies.data?.find((b) => b.id === decision.bodyId);
   const open = isOpen(decision);
   const silence = silenceOf(decision);
-  const deadlineMs = silence ? Date.parse(silence.deadline) : Number.NaN;
-  const counting = open && silence !== null && silence.broken === null;
-  const now = useNow(1000, counting);
-  const expired = counting && now >= deadlineMs;
+  const written = writtenOf(decision);
+  const turn = nextTurn(decision);
+  const now = useNow(1000, turn !== null);
+  const expired = turn !== null && now >= Date.parse(turn);
 
-  // The deadline ends the decision without any act, so without an event on the stream: read the
-  // decision again then, and every few seconds until the server's clock agrees.
+  // A deadline (silence, or the written procedure's time to agree or for positions) changes the
+  // decision without any act, so without an event on the stream: read the decision again then,
+  // and every few seconds until the server's clock agrees.
   const expire = useRef(onExpired);
   expire.current = onExpired;
   useEffect(() => {
@@ -89,7 +96,9 @@ function BoardView({
     return () => clearInterval(timer);
   }, [expired]);
 
-  const self = speakingState(decision, { stateCode: me.organization.stateCode, roles: me.effectiveRoles });
+  const delegate = { stateCode: me.organization.stateCode, roles: me.effectiveRoles };
+  const self = speakingState(decision, delegate);
+  const answering = answeringState(decision, delegate) !== null;
   const running = silenceRunning(decision, now);
   const { stated, of } = positionCount(decision);
   const ruling = rulingOf(decision);
@@ -128,7 +137,7 @@ function BoardView({
       </PageHeader>
       <Announcer decision={decision} />
 
-      <div className={classes.summary} data-with-silence={silence !== null}>
+      <div className={classes.summary} data-with-procedure={silence !== null || written !== null}>
         <section
           className={`${classes.panel} ${classes.outcome}`}
           data-status={decision.status}
@@ -188,6 +197,7 @@ function BoardView({
           </div>
         </section>
         {silence && <SilencePanel silence={silence} now={now} ended={!open} />}
+        {written && <WrittenPanel decision={decision} written={written} now={now} ended={!open} />}
       </div>
 
       {silentNote && (
@@ -198,15 +208,9 @@ function BoardView({
       {(showPosition || showChair) && (
         <div className={classes.actions} data-count={showPosition && showChair ? 2 : 1}>
           {showPosition && self && (
-            <PositionPanel decision={decision} state={self} silenceRunning={running} />
+            <PositionPanel decision={decision} state={self} silenceRunning={running} answering={answering} />
           )}
-          {showChair && (
-            <ChairPanel
-              decision={decision}
-              silenceDeadline={running && silence ? silence.deadline : null}
-              now={now}
-            />
-          )}
+          {showChair && <ChairPanel decision={decision} block={closeBlock(decision, now)} now={now} />}
         </div>
       )}
 

@@ -41,6 +41,19 @@ export function useDescribeEvent(decision: Decision) {
           }),
           quote: event.text || null,
         };
+      case 'written-launched':
+        return {
+          text: t('board.history.writtenLaunched', {
+            agreeBy: event.agreeBy ? moment(event.agreeBy) : '',
+            deadline: event.deadline ? moment(event.deadline) : '',
+          }),
+          quote: null,
+        };
+      case 'written-answer':
+        return {
+          text: t(event.agrees ? 'board.history.writtenAgreed' : 'board.history.writtenRefused', { state }),
+          quote: event.text || null,
+        };
       case 'amendment-proposed':
         return { text: t('board.history.amendment', { state }), quote: event.text || null };
       case 'closed':
@@ -51,10 +64,14 @@ export function useDescribeEvent(decision: Decision) {
   };
 }
 
-/** The colour of an event's dot: its position's, or no objection after a withdrawal. */
+/**
+ * The colour of an event's dot: its position's, no objection after a withdrawal, and support or
+ * objection for an agreement to or a refusal of the written procedure.
+ */
 function eventColour(event: HistoryEvent): string | undefined {
   if (event.type === 'position') return event.position;
   if (event.type === 'withdraw-objection') return 'no-objection';
+  if (event.type === 'written-answer') return event.agrees ? 'support' : 'objection';
   return undefined;
 }
 

@@ -7,7 +7,7 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { SignedIn, type SignedInMe } from '../identity/SignedIn.tsx';
 import { DecisionStatusBadge, RuleBadge } from './CouncilBadges.tsx';
 import classes from './council.module.css';
-import { isOpen, positionCount, silenceOf } from './decision.model.ts';
+import { isOpen, positionCount, silenceOf, writtenOf } from './decision.model.ts';
 import { useAwaitingDecisions } from './queries.ts';
 import type { Decision } from './types.ts';
 import { useCouncilText } from './useCouncilText.ts';
@@ -72,6 +72,7 @@ function AwaitingCard({ decision }: { decision: Decision }) {
   const { t, locale, moment } = useCouncilText();
   const title = locale.text(decision.title);
   const silence = silenceOf(decision);
+  const written = isOpen(decision) ? writtenOf(decision) : null;
   const { stated, of } = positionCount(decision);
   const to = `/council/decisions/${encodeURIComponent(decision.id)}`;
   return (
@@ -92,6 +93,12 @@ function AwaitingCard({ decision }: { decision: Decision }) {
         <span>{t('list.positionsLabel', { stated, of })}</span>
         {silence && isOpen(decision) && !silence.broken && (
           <span>{t('delegation.silenceUntil', { at: moment(silence.deadline) })}</span>
+        )}
+        {written?.stage === 'agreeing' && (
+          <span>{t('delegation.writtenAgreeBy', { at: moment(written.agreeBy) })}</span>
+        )}
+        {written?.stage === 'in-writing' && (
+          <span>{t('delegation.inWritingUntil', { at: moment(written.deadline) })}</span>
         )}
       </div>
       <div className={classes.cardFoot}>

@@ -1,7 +1,7 @@
 import { Badge, Text, Title } from '@mantine/core';
 import { PositionBadge } from './CouncilBadges.tsx';
 import classes from './council.module.css';
-import { positionOf, positionSince } from './decision.model.ts';
+import { positionOf, positionSince, writtenOf } from './decision.model.ts';
 import type { Decision, Position } from './types.ts';
 import { useCouncilText } from './useCouncilText.ts';
 
@@ -18,10 +18,12 @@ function textOf(decision: Decision, state: string): string | null {
 /**
  * A card per member state on the roster: its name, its current position (coloured), the text that
  * goes with it and since when; the chair, the state concerned and the viewer's own delegation are
- * marked.
+ * marked, and, while the use of the written procedure is being agreed, the states that agreed.
  */
 export function StatesGrid({ decision, self }: { decision: Decision; self: string | null }) {
   const { t, stateName, moment } = useCouncilText();
+  const written = writtenOf(decision);
+  const agreedWritten = new Set(written?.stage === 'agreeing' ? written.agreed : []);
   return (
     <ul className={classes.states}>
       {decision.eligible.map((state) => {
@@ -53,8 +55,18 @@ export function StatesGrid({ decision, self }: { decision: Decision; self: strin
               </time>
             )}
             {!counted && <span className={classes.note}>{t('board.states.concerned')}</span>}
-            {(state === decision.chairState || state === self) && (
+            {(state === decision.chairState || state === self || agreedWritten.has(state)) && (
               <div className={classes.tags}>
+                {agreedWritten.has(state) && (
+                  <Badge
+                    variant="light"
+                    color="pine.8"
+                    size="xs"
+                    classNames={{ root: classes.wrapBadge, label: classes.wrapLabel }}
+                  >
+                    {t('board.states.agreedWritten')}
+                  </Badge>
+                )}
                 {state === decision.chairState && (
                   <Badge variant="outline" color="sco.8" size="xs">
                     {t('board.states.chair')}

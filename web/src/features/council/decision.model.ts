@@ -1,9 +1,10 @@
-import type { Decision, HistoryEvent, Position } from './types.ts';
+import type { Decision, HistoryEvent, Position, WrittenProcedure } from './types.ts';
 
 /**
  * What the board reads out of a decision beyond its computed outcome: the states counted, the
- * silence procedure and whether it still runs, and the log newest first. Pure functions; the
- * server's outcome (status, reason, standing objections) is never recomputed here.
+ * silence and written procedures and whether they still run, and the log newest first. Pure
+ * functions; the server's outcome (status, reason, standing objections, the procedure's stage) is
+ * never recomputed here.
  */
 
 const bySeq = (a: HistoryEvent, b: HistoryEvent) => a.seq - b.seq;
@@ -120,6 +121,8 @@ export function positionSince(decision: Decision, state: string): string | null 
 /** Why the decision stands where it does, in words the interface can translate (the server's `reason` is English). */
 export type Summary =
   | { key: 'silence'; deadline: string }
+  | { key: 'writtenAgreeing'; deadline: string }
+  | { key: 'inWriting'; deadline: string }
   | { key: 'silenceBroken'; state: string }
   | { key: 'open' }
   | { key: 'openObjection'; states: string[] }
@@ -139,6 +142,9 @@ export function summaryOf(decision: Decision): Summary {
   if (decision.status === 'pending') {
     if (silence?.broken) return { key: 'silenceBroken', state: silence.broken.state };
     if (silence) return { key: 'silence', deadline: silence.deadline };
+    const written = writtenOf(decision);
+    if (written?.stage === 'agreeing') return { key: 'writtenAgreeing', deadline: written.agreeBy };
+    if (written?.stage === 'in-writing') return { key: 'inWriting', deadline: written.deadline };
     return objecting.length ? { key: 'openObjection', states: objecting } : { key: 'open' };
   }
   if (decision.status === 'not-adopted' && silence?.broken) {
@@ -152,4 +158,106 @@ export function summaryOf(decision: Decision): Summary {
   return decision.status === 'adopted'
     ? { key: 'adopted' }
     : { key: 'notAdoptedObjection', states: objecting };
+}
+
+/** The written procedure as the board shows it: the server's stage and lists, and what the log adds. */
+export interface WrittenView extends WrittenProcedure {
+  /** When the chair proposed it (the last proposal, after a lapsed one). */
+  proposedAt: string;
+  /** The refusal that lapsed it, with its reason, or null. */
+  refusal: { state: string; at: string; text: string | null } | null;
+  /**
+   * The counted states that have not agreed: those still to answer while it is being agreed, and
+   * those whose agreement was missing when the time to agree ran out.
+   */
+  missing: string[];
+}
+
+/**
+ * The written procedure the decision is under, or null: none was proposed, or a silence procedure
+ * launched after it lapsed has taken its place (the server refuses the written procedure under
+ * silence, so a silence procedure on the log always comes after it).
+ */
+export function writtenOf(decision: Decision): WrittenView | null {
+  const { procedure } = decision;
+  if (procedure.kind !== 'written' || silenceOf(decision)) return null;
+  const events = [...decision.history].sort(bySeq);
+  const launch = events.findLast((event) => event.type === 'written-launched');
+  const since = launch?.seq ?? 0;
+  const refused = events.find(
+    (event) => event.seq > since && event.type === 'written-answer' && event.agrees === false,
+  );
+  const refusal =
+    procedure.stage === 'lapsed' && refused?.state
+      ? { state: refused.state, at: refused.at, text: refused.text ?? null }
+      : null;
+  const agreed = new Set(procedure.agreed);
+  const missing =
+    procedure.stage === 'in-writing' ? [] : countedStates(decision).filter((state) => !agreed.has(state));
+  return { ...procedure, proposedAt: launch?.at ?? decision.openedAt, refusal, missing };
+}
+
+/**
+ * The state a signed-in delegation answers for on the use of the written procedure: its speaking
+ * state, while the use is being agreed and that state has not agreed yet; otherwise null.
+ */
+export function answeringState(
+  decision: Decision,
+  me: { stateCode: string | null | undefined; roles: readonly string[] },
+): string | null {
+  const written = writtenOf(decision);
+  if (!isOpen(decision) || written?.stage !== 'agreeing') return null;
+  const state = speakingState(decision, me);
+  return state && !written.agreed.includes(state) ? state : null;
+}
+
+/** Whether positions on the substance wait for every state's agreement to the written procedure. */
+export function positionsWaitForWritten(decision: Decision): boolean {
+  return isOpen(decision) && writtenOf(decision)?.stage === 'agreeing';
+}
+
+/**
+ * The moment the decision changes without anyone acting, or null: the deadline of an unbroken
+ * silence procedure, the end of the time to agree to the written procedure, or the end of its time
+ * for positions in writing. The board counts down to it and reads the decision again then.
+ */
+export function nextTurn(decision: Decision): string | null {
+  if (!isOpen(decision)) return null;
+  const silence = silenceOf(decision);
+  if (silence) return silence.broken ? null : silence.deadline;
+  const written = writtenOf(decision);
+  if (written?.stage === 'agreeing') return written.agreeBy;
+  if (written?.stage === 'in-writing') return written.deadline;
+  return null;
+}
+
+/** What keeps the chair from closing now: a running procedure, and until when. */
+export type CloseBlock =
+  | { kind: 'silence'; until: string }
+  | { kind: 'agreeing'; until: string }
+  | { kind: 'in-writing'; until: string };
+
+/**
+ * Why the chair may not close now, or null (the server refuses a close while an unbroken silence
+ * procedure runs, while the use of the written procedure is being agreed, and while in writing).
+ */
+export function closeBlock(decision: Decision, nowMs: number): CloseBlock | null {
+  const silence = silenceOf(decision);
+  if (silence) return silenceRunning(decision, nowMs) ? { kind: 'silence', until: silence.deadline } : null;
+  const written = writtenOf(decision);
+  if (written?.stage === 'agreeing') return { kind: 'agreeing', until: written.agreeBy };
+  if (written?.stage === 'in-writing') return { kind: 'in-writing', until: written.deadline };
+  return null;
+}
+
+/**
+ * Whether the chair's form to propose the written procedure is offered: the decision is open, the
+ * caller may propose it, no silence procedure was ever launched and no written procedure runs (a
+ * lapsed one may be proposed again).
+ */
+export function mayProposeWritten(decision: Decision): boolean {
+  if (!isOpen(decision) || decision.abilities['launch-written'] !== true) return false;
+  if (silenceOf(decision)) return false;
+  const written = writtenOf(decision);
+  return written === null || written.stage === 'lapsed';
 }

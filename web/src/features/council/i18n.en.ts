@@ -83,6 +83,9 @@ export const en = {
       notAdoptedObjection: 'Not adopted: formal objection standing: {{states}}.',
       notUnanimous: 'Not unanimous: no support from {{states}}.',
       silenceFailed: 'Not adopted: silence was broken by {{state}}.',
+      writtenAgreeing:
+        'The chair proposes the written procedure: every member state must agree to its use by {{deadline}}.',
+      inWriting: 'In writing: positions are taken until {{deadline}}, when the decision’s rule is applied.',
     },
     outcome: 'Where it stands',
     recordNote: 'The platform’s record',
@@ -112,6 +115,43 @@ export const en = {
       holds:
         'Unless a member state objects or proposes an amendment before the deadline, the decision is taken then.',
     },
+    written: {
+      title: 'Written procedure',
+      stage: {
+        agreeing: 'Stage 1 of 2: agreeing to use it',
+        'in-writing': 'Stage 2 of 2: positions in writing',
+        lapsed: 'Lapsed: back to a meeting',
+        ended: 'Ended at the deadline',
+      },
+      help: {
+        agreeing:
+          'Every member state must agree to use the written procedure in time. Until all have, no position on the substance is taken; one refusal returns the decision to a meeting.',
+        'in-writing':
+          'Every member state agreed. Positions are given in writing until the deadline, when the decision’s rule is applied.',
+        lapsed: 'The use of the written procedure was not agreed.',
+        ended: 'Positions were given in writing; the decision’s rule was applied at the deadline.',
+      },
+      left: {
+        agreeing: 'Time left to agree',
+        writing: 'Time left for positions in writing',
+      },
+      over: {
+        agreeing: 'The time to agree has passed.',
+        writing: 'The deadline has passed.',
+      },
+      agreeBy: 'Agreement to its use by',
+      deadline: 'Positions in writing until',
+      yourTime: '{{at}}, your time ({{zone}})',
+      utc: '{{at}} UTC',
+      agreed_one: 'Agreed ({{count}} of {{of}})',
+      agreed_other: 'Agreed ({{count}} of {{of}})',
+      awaiting: 'Awaiting an answer',
+      none: 'None yet',
+      refused: '{{state}} refused the written procedure on {{at}}.',
+      timedOut: 'Not every member state agreed by {{at}}; no answer from {{states}}.',
+      toMeeting:
+        'The decision returns to a meeting, where the chair closes it or proposes the written procedure again.',
+    },
     states: {
       title: 'Member states',
       intro: '{{stated}} of {{of}} counted member states have stated a position.',
@@ -119,6 +159,7 @@ export const en = {
       concerned: 'State concerned: not counted',
       you: 'Your delegation',
       since: 'since {{at}}',
+      agreedWritten: 'Agreed to the written procedure',
     },
     texts: {
       title: 'Objections, reservations and statements',
@@ -138,6 +179,10 @@ export const en = {
       silenceLaunched: 'Silence procedure launched until {{deadline}}',
       silenceBroken: '{{state}} broke silence ({{reason}})',
       amendment: '{{state}} proposed an amendment',
+      writtenLaunched:
+        'Written procedure proposed: agreement to its use by {{agreeBy}}, positions until {{deadline}}',
+      writtenAgreed: '{{state}} agreed to the written procedure',
+      writtenRefused: '{{state}} refused the written procedure',
       closed: 'Closed by the chair',
       other: 'Event “{{type}}”',
     },
@@ -162,10 +207,24 @@ export const en = {
     withdrawn: 'The objection of {{state}} is withdrawn.',
     concerned: 'As the state concerned, {{state}} is not counted in this decision.',
     noSeat: 'Your delegation ({{state}}) has no seat in this decision.',
+    inWriting: 'In writing until {{deadline}}: the position standing then counts.',
+    waitWritten:
+      'Positions on the substance are taken once every member state has agreed to the written procedure.',
+  },
+  writtenAnswer: {
+    title: 'The written procedure',
+    ask: 'The chair proposes to take this decision in writing. Does {{state}} agree to use the written procedure? Every member state must agree by {{agreeBy}}; one refusal returns the decision to a meeting.',
+    agree: 'Agree to the written procedure',
+    refuse: 'Refuse',
+    reason: 'Reason for refusing',
+    reasonHelp: 'Shown to every delegation. The written procedure then lapses for all.',
+    confirmRefusal: 'Refuse the written procedure',
+    agreed: '{{state}} has agreed to the written procedure.',
   },
   chair: {
     title: 'Chair',
-    intro: 'As chair you close consideration with a ruling, or put the decision under the silence procedure.',
+    intro:
+      'As chair you close consideration with a ruling, put the decision under the silence procedure, or propose the written procedure.',
     closeTitle: 'Close consideration',
     ruling: 'The chair’s ruling',
     rulingHelp:
@@ -186,6 +245,22 @@ export const en = {
     invalid: 'Pick a date and time that exists in this time zone',
     past: 'The deadline must be in the future',
     launch: 'Launch silence procedure',
+    closeBlockedAgreeing:
+      'The member states are agreeing to use the written procedure until {{deadline}}: no close until then, unless a state refuses.',
+    closeBlockedWriting:
+      'Positions are given in writing until {{deadline}}: the decision ends by itself then.',
+    written: {
+      title: 'Propose the written procedure',
+      help: 'Every member state must agree to use it by the first time; positions are then given in writing until the second, when the decision’s rule is applied.',
+      agreeBy: 'Agreement to its use by',
+      deadline: 'Positions in writing until',
+      zone: 'Time zone of both times',
+      previewAgreeBy: 'Agreement by {{local}} your time ({{utc}} UTC), sent as {{iso}}.',
+      previewDeadline: 'Positions until {{local}} your time ({{utc}} UTC), sent as {{iso}}.',
+      agreeByPast: 'The time to agree must end in the future',
+      order: 'The deadline for positions must come after the time to agree',
+      propose: 'Propose the written procedure',
+    },
   },
   delegation: {
     title: 'Awaiting our position',
@@ -196,6 +271,8 @@ export const en = {
     open: 'Open the board',
     openLabel: 'Open the board of “{{title}}”',
     silenceUntil: 'Silence until {{at}}',
+    writtenAgreeBy: 'Written procedure: agree by {{at}}',
+    inWritingUntil: 'In writing until {{at}}',
     notDelegation:
       'This page is for the delegations of member states. Your organization does not speak for a state.',
     all: 'All Council decisions',

@@ -10,7 +10,14 @@ import { useEffect, useState } from 'react';
 import { apiUrl, getJson, sendJson } from '../../api/client.ts';
 import type { ListResponse, StateSummary } from '../../api/types.ts';
 import { lastSeq } from './decision.model.ts';
-import type { Decision, DecisionList, DecisionStatus, PositionInput } from './types.ts';
+import type {
+  Decision,
+  DecisionList,
+  DecisionStatus,
+  PositionInput,
+  WrittenAnswerInput,
+  WrittenInput,
+} from './types.ts';
 
 /**
  * The Council board's server state, through TanStack Query like the rest of the app. Every key
@@ -153,3 +160,11 @@ export const useCloseDecision = (id: string) =>
 /** The chair launches the silence procedure; `deadline` is ISO 8601 with its offset. */
 export const useLaunchSilence = (id: string) =>
   useDecisionAction<string>(id, 'silence', (deadline) => ({ deadline }));
+
+/** The chair proposes the written procedure; both instants are ISO 8601 with their offsets. */
+export const useLaunchWritten = (id: string) =>
+  useDecisionAction<WrittenInput>(id, 'written', (input) => input);
+
+/** The caller's delegation agrees to use the written procedure, or refuses it with its reason. */
+export const useAnswerWritten = (id: string) =>
+  useDecisionAction<WrittenAnswerInput>(id, 'written/answer', (input) => input);

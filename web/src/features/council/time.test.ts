@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { clock, countdown, formatOffset, isoToWallTime, wallTimeToIso, zoneOffsetMinutes } from './time.ts';
+import {
+  clock,
+  countdown,
+  formatOffset,
+  isoToWallTime,
+  wallTimeAhead,
+  wallTimeToIso,
+  zoneOffsetMinutes,
+} from './time.ts';
 
 describe('deadlines in a chosen time zone', () => {
   it('writes a wall-clock time with the zone offset then', () => {
@@ -26,6 +34,12 @@ describe('deadlines in a chosen time zone', () => {
     expect(zoneOffsetMinutes('Asia/Almaty', Date.parse('2026-06-01T00:00:00Z'))).toBe(300);
     expect(formatOffset(-210)).toBe('-03:30');
     expect(isoToWallTime(Date.parse('2026-12-01T10:00:00Z'), 'Asia/Shanghai')).toBe('2026-12-01T18:00');
+  });
+
+  it('offers a first deadline some hours ahead, on the hour, in the chosen zone', () => {
+    const now = Date.parse('2026-12-01T10:42:13Z');
+    expect(wallTimeAhead(now, 'Asia/Shanghai', 24)).toBe('2026-12-02T18:00');
+    expect(wallTimeAhead(now, 'UTC', 72)).toBe('2026-12-04T10:00');
   });
 
   it('counts down in whole seconds and stops at zero', () => {

@@ -92,6 +92,14 @@ export function isoToWallTime(ms: number, zone: string): string {
   return new Date(wallClock(zone, ms)).toISOString().slice(0, 16);
 }
 
+/**
+ * The `datetime-local` value `hours` after instant `nowMs` in `zone`, on the hour (minutes
+ * dropped): a reasonable first deadline for a form.
+ */
+export function wallTimeAhead(nowMs: number, zone: string, hours: number): string {
+  return `${isoToWallTime(nowMs + hours * 3600_000, zone).slice(0, 13)}:00`;
+}
+
 /** The viewer's time zone, as the browser reports it. */
 export function viewerTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
