@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '../db/kysely.ts';
 import { assessmentsOf, createAssessment, definitionSets, gtdPrefill } from './assessments.service.ts';
+import { incidentsOverTime, listIncidents } from './incidents.service.ts';
 import * as S from './intel.schemas.ts';
 import { commonList } from './listing.service.ts';
 import { exportBundle, exportIncidentsCsv } from './stix.export.ts';
@@ -222,5 +223,31 @@ export const intelRoutes: FastifyPluginAsyncTypebox<{
         items: Record<string, unknown>[];
         history: Record<string, unknown>[];
       },
+  );
+  app.get(
+    '/intel/incidents',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Incidents with their GTD fields, for tables and maps',
+        querystring: S.IncidentsQuery,
+        response: { 200: S.IncidentList, ...errors },
+      },
+    },
+    (request) => listIncidents(db, request.actor, request.query),
+  );
+  app.get(
+    '/intel/objects/:id/timeline',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "An organization's incidents per year, and when it was first and last seen",
+        params: S.IdParams,
+        response: { 200: S.Timeline, ...errors },
+      },
+    },
+    (request) => incidentsOverTime(db, request.actor, request.params.id),
   );
 };

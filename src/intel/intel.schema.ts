@@ -28,6 +28,8 @@ export interface StixObjectsTable {
   name: string | null;
   /** When what it describes happened (an incident's date, a report's publication). */
   happened: string | null;
+  /** Where, as an ISO 3166 alpha-2 code: an incident's country, a location's. */
+  place: string | null;
   /** Lower-case text searched by `q`. */
   search: string;
   /** SHA-256 of the latest version without its timestamps: a re-import with the same content is no change. */

@@ -136,3 +136,46 @@ export const CommonList = T.Object({
   items: T.Array(T.Record(T.String(), T.Unknown())),
   history: T.Array(T.Record(T.String(), T.Unknown())),
 });
+
+const Nullable = <S extends ReturnType<typeof T.String> | ReturnType<typeof T.Number>>(schema: S) =>
+  T.Union([schema, T.Null()]);
+export const IncidentRow = T.Object({
+  id: T.String(),
+  name: T.String(),
+  date: Nullable(T.String()),
+  precision: Nullable(T.String()),
+  country: Nullable(T.String()),
+  countryCode: Nullable(T.String()),
+  region: Nullable(T.String()),
+  city: Nullable(T.String()),
+  latitude: Nullable(T.Number()),
+  longitude: Nullable(T.Number()),
+  attackTypes: T.Array(T.String()),
+  weaponTypes: T.Array(T.String()),
+  perpetrators: T.Array(T.String()),
+  killed: Nullable(T.Number()),
+  wounded: Nullable(T.Number()),
+  tlp: T.Union([Tlp, T.Null()]),
+});
+export const IncidentList = T.Object({ items: T.Array(IncidentRow), total: T.Integer() });
+export const IncidentsQuery = T.Object(
+  {
+    from: T.Optional(T.String({ format: 'date' })),
+    to: T.Optional(T.String({ format: 'date' })),
+    q: T.Optional(T.String({ maxLength: 200 })),
+    country: T.Optional(T.String({ maxLength: 200, description: 'ISO 3166 alpha-2 codes, comma-separated' })),
+    organization: T.Optional(
+      T.String({ maxLength: 100, description: 'incidents attributed to this organization' }),
+    ),
+    limit: T.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+    offset: T.Integer({ minimum: 0, default: 0 }),
+  },
+  { additionalProperties: false },
+);
+export const Timeline = T.Object({
+  firstSeen: Nullable(T.String()),
+  lastSeen: Nullable(T.String()),
+  years: T.Array(
+    T.Object({ year: T.String(), incidents: T.Integer(), killed: T.Number(), wounded: T.Number() }),
+  ),
+});

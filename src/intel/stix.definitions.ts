@@ -32,6 +32,8 @@ export interface StixTypeDefinition {
   name(o: StixObject): string | null;
   /** When what the object describes happened or was first seen, for lists and time filters. */
   when?(o: StixObject): string | null;
+  /** Where, as an ISO 3166 alpha-2 code, for filters and maps. */
+  where?(o: StixObject): string | null;
 }
 
 export type StixObject = Record<string, unknown> & { type: string; id: string };
@@ -61,6 +63,9 @@ export const COMMON: Readonly<Record<string, PropertyKind>> = {
   extensions: { kind: 'object' },
 };
 
+/** An incident's GTD extension, if it carries one. */
+export const gtdOf = (o: StixObject): Record<string, unknown> | undefined =>
+  (o.extensions as Record<string, Record<string, unknown>> | undefined)?.[GTD_EXTENSION];
 const named = (o: StixObject) => (typeof o.name === 'string' ? o.name : null);
 const text = (v: unknown) => (typeof v === 'string' ? v : null);
 
@@ -138,10 +143,8 @@ const DEFINITIONS: readonly StixTypeDefinition[] = [
     properties: { name: str, description: str },
     versioned: true,
     name: named,
-    when: (o) => {
-      const gtd = (o.extensions as Record<string, Record<string, unknown>> | undefined)?.[GTD_EXTENSION];
-      return text(gtd?.date_start) ?? null;
-    },
+    when: (o) => text(gtdOf(o)?.date_start),
+    where: (o) => text(gtdOf(o)?.country_code),
   },
   {
     type: 'location',
@@ -162,6 +165,7 @@ const DEFINITIONS: readonly StixTypeDefinition[] = [
     },
     versioned: true,
     name: (o) => named(o) ?? text(o.city) ?? text(o.country) ?? text(o.region),
+    where: (o) => text(o.country)?.toUpperCase() ?? null,
   },
   {
     type: 'identity',

@@ -45,6 +45,10 @@ export interface ObjectFilter {
   from?: string;
   to?: string;
   createdBy?: string;
+  /** ISO 3166 alpha-2 codes. */
+  places?: readonly string[];
+  /** Objects that point to this one (an organization's incidents). */
+  referencing?: string;
 }
 
 function filtered(db: Executor, actor: Actor, f: ObjectFilter) {
@@ -58,6 +62,18 @@ function filtered(db: Executor, actor: Actor, f: ObjectFilter) {
   if (f.from) base = base.where('stix_objects.happened', '>=', f.from);
   if (f.to) base = base.where('stix_objects.happened', '<', f.to);
   if (f.createdBy) base = base.where('stix_objects.creator_org', '=', f.createdBy);
+  if (f.places?.length) base = base.where('stix_objects.place', 'in', [...f.places]);
+  const { referencing } = f;
+  if (referencing) {
+    base = base.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('stix_refs')
+          .select('stix_refs.source_id')
+          .whereRef('stix_refs.source_id', '=', 'stix_objects.id')
+          .where('stix_refs.target_id', '=', referencing),
+      ),
+    );
+  }
   return base;
 }
 
@@ -120,6 +136,22 @@ export async function versionsOf(db: Executor, actor: Actor, id: string) {
     .where((eb) => readable(eb, actor))
     .orderBy('stix_versions.added')
     .execute();
+}
+
+/** The latest bodies of objects already found readable (a page of a list), by id. */
+export async function bodiesOf(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('stix_objects')
+    .innerJoin('stix_versions', (j) =>
+      j
+        .onRef('stix_versions.id', '=', 'stix_objects.id')
+        .onRef('stix_versions.modified', '=', 'stix_objects.modified'),
+    )
+    .select(['stix_objects.id', 'stix_versions.body'])
+    .where('stix_objects.id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.body]));
 }
 
 export async function recipientsOf(db: Executor, id: string) {

@@ -38,17 +38,19 @@ export function contentDigest(object: StixObject, tlp: Tlp): string {
 export function indexOf(object: StixObject): {
   name: string | null;
   happened: string | null;
+  place: string | null;
   search: string;
 } {
   const definition = STIX_TYPES.get(object.type);
   const name = definition?.name(object) ?? null;
   const happened = definition?.when?.(object) ?? null;
+  const place = definition?.where?.(object) ?? null;
   const parts = [name, object.description, ...(Array.isArray(object.aliases) ? object.aliases : [])];
   const search = parts
     .filter((p): p is string => typeof p === 'string' && p.length > 0)
     .join(' \u0001 ')
     .toLowerCase();
-  return { name, happened, search };
+  return { name, happened, place, search };
 }
 
 /** Microseconds since 1970 of an instant. */

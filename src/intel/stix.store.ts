@@ -61,6 +61,7 @@ interface ObjectRow {
   modified: string;
   name: string | null;
   happened: string | null;
+  place: string | null;
   search: string;
   digest: string;
   revoked: number;
@@ -161,7 +162,7 @@ export class StixWriter {
       this.sink.version({ id: object.id, modified, added: this.last, body: JSON.stringify(marked) });
       const isLatest = !before || Date.parse(modified) > Date.parse(before.modified);
       if (isLatest) {
-        const { name, happened, search } = indexOf(marked);
+        const { name, happened, place, search } = indexOf(marked);
         this.sink.object(
           {
             id: object.id,
@@ -173,6 +174,7 @@ export class StixWriter {
             modified,
             name,
             happened,
+            place,
             search,
             digest,
             revoked: marked.revoked === true ? 1 : 0,
@@ -210,11 +212,11 @@ function sqliteSink(sqlite: NonNullable<Database['sqlite']>): Sink {
     'insert into stix_versions (id, modified, added, body) values (?, ?, ?, ?)',
   );
   const insertObject = sqlite.prepare(
-    `insert into stix_objects (id, type, tlp, creator_org, creator_user, created, modified, name, happened, search, digest, revoked)
-     values (@id, @type, @tlp, @creator_org, @creator_user, @created, @modified, @name, @happened, @search, @digest, @revoked)`,
+    `insert into stix_objects (id, type, tlp, creator_org, creator_user, created, modified, name, happened, place, search, digest, revoked)
+     values (@id, @type, @tlp, @creator_org, @creator_user, @created, @modified, @name, @happened, @place, @search, @digest, @revoked)`,
   );
   const updateObject = sqlite.prepare(
-    `update stix_objects set tlp = @tlp, modified = @modified, name = @name, happened = @happened, search = @search,
+    `update stix_objects set tlp = @tlp, modified = @modified, name = @name, happened = @happened, place = @place, search = @search,
      digest = @digest, revoked = @revoked where id = @id`,
   );
   const insertRecipient = sqlite.prepare(
@@ -309,6 +311,7 @@ function kyselySink(trx: Transaction<DB>): Sink {
               modified: eb.ref('excluded.modified'),
               name: eb.ref('excluded.name'),
               happened: eb.ref('excluded.happened'),
+              place: eb.ref('excluded.place'),
               search: eb.ref('excluded.search'),
               digest: eb.ref('excluded.digest'),
               revoked: eb.ref('excluded.revoked'),

@@ -137,14 +137,26 @@ export function validateStix(object: unknown, at = ''): Fault[] {
   return faults;
 }
 
-/** The identifiers an object points to (its `*_ref` and `*_refs` properties, markings excepted). */
+/**
+ * The identifiers an object points to: its `*_ref` and `*_refs` properties and those of its
+ * extensions (an incident's perpetrators), markings and authorship excepted.
+ */
 export function referencesOf(object: StixObject): string[] {
   const found = new Set<string>();
-  for (const [name, value] of Object.entries(object)) {
-    if (name === 'object_marking_refs' || name === 'created_by_ref') continue;
-    if (name.endsWith('_ref') && typeof value === 'string') found.add(value);
-    if (name.endsWith('_refs') && Array.isArray(value)) {
-      for (const v of value) if (typeof v === 'string') found.add(v);
+  const scan = (properties: Record<string, unknown>) => {
+    for (const [name, value] of Object.entries(properties)) {
+      if (name === 'object_marking_refs' || name === 'created_by_ref') continue;
+      if (name.endsWith('_ref') && typeof value === 'string') found.add(value);
+      if (name.endsWith('_refs') && Array.isArray(value)) {
+        for (const v of value) if (typeof v === 'string') found.add(v);
+      }
+    }
+  };
+  scan(object);
+  const extensions = object.extensions;
+  if (extensions && typeof extensions === 'object') {
+    for (const extension of Object.values(extensions)) {
+      if (extension && typeof extension === 'object') scan(extension as Record<string, unknown>);
     }
   }
   return [...found];

@@ -21,6 +21,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('modified', 'text', (c) => c.notNull())
     .addColumn('name', 'text')
     .addColumn('happened', 'text')
+    .addColumn('place', 'text')
     .addColumn('search', 'text', (c) => c.notNull())
     .addColumn('digest', 'text', (c) => c.notNull())
     .addColumn('revoked', 'integer', (c) => c.notNull().defaultTo(0))
@@ -29,6 +30,11 @@ export async function up(db: AnyDb): Promise<void> {
     .createIndex('stix_objects_by_type')
     .on('stix_objects')
     .columns(['type', 'happened'])
+    .execute();
+  await db.schema
+    .createIndex('stix_objects_by_place')
+    .on('stix_objects')
+    .columns(['place', 'type'])
     .execute();
   await db.schema
     .createIndex('stix_objects_by_creator')
