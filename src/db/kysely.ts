@@ -50,6 +50,8 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache: imports write into large B-trees keyed by random ids.
+  sqlite.pragma('cache_size = -65536');
   const db = new Kysely<DB>({ dialect: new FairSqliteDialect({ database: reusingStatements(sqlite) }) });
   return { db, dialect: 'sqlite', options, sqlite, close: () => db.destroy() };
 }

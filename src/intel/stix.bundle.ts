@@ -1,8 +1,9 @@
 /**
  * Reads the objects of a STIX bundle from a stream without holding the bundle: a small state
- * machine finds where each element of the top-level `objects` array begins and ends (outside
- * strings, counting braces), and each element is parsed on its own. Memory stays at one object
- * plus one chunk, whatever the file's size. `position` counts the bytes read, for progress.
+ * machine over the bytes finds where each element of the top-level `objects` array begins and
+ * ends (outside strings, counting braces; every byte it looks for is ASCII, so UTF-8 needs no
+ * decoding to find them), and each element is decoded and parsed on its own. Memory stays at one
+ * object plus one chunk, whatever the file's size. `position` counts the bytes read.
  */
 
 export interface BundleItem {
@@ -19,41 +20,48 @@ const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const QUOTE = 34;
 const BACKSLASH = 92;
-const COLON = 58;
+const OBJECTS = Buffer.from('objects');
 
 export class BundleReader {
   /** Bytes consumed so far. */
   position = 0;
-  private readonly decoder = new TextDecoder('utf-8', { fatal: false });
 
-  /** The bundle's objects, in order. Throws when the text is not a bundle with an `objects` array. */
-  async *objects(input: AsyncIterable<Uint8Array | string>): AsyncGenerator<BundleItem> {
+  /**
+   * The bundle's objects, in order, a chunk's worth at a time (one await per chunk, not per
+   * object). Throws when the input is not a bundle with an `objects` array.
+   */
+  async *objects(input: AsyncIterable<Uint8Array | string>): AsyncGenerator<BundleItem[]> {
     let depth = 0;
     let inString = false;
     let escaped = false;
-    /** The last key read at depth 1 (the bundle's own properties). */
-    let key = '';
+    /** Whether the last string closed at depth 1 was the key `objects`. */
+    let keyIsObjects = false;
     let keyStart = -1;
     let inObjects = false;
     let sawObjects = false;
     let elementStart = -1;
-    let carried = '';
+    let carried: Buffer | null = null;
     let index = 0;
     for await (const chunk of input) {
-      const text = typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
-      this.position += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
-      const buffer = carried + text;
-      const offset = carried.length;
-      let cut = buffer.length;
-      for (let i = offset; i < buffer.length; i++) {
-        const c = buffer.charCodeAt(i);
+      const bytes =
+        typeof chunk === 'string'
+          ? Buffer.from(chunk)
+          : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      this.position += bytes.byteLength;
+      const buffer: Buffer = carried ? Buffer.concat([carried, bytes]) : bytes;
+      const length = buffer.length;
+      const items: BundleItem[] = [];
+      for (let i = carried ? carried.length : 0; i < length; i++) {
+        const c = buffer[i] as number;
         if (inString) {
           if (escaped) escaped = false;
           else if (c === BACKSLASH) escaped = true;
           else if (c === QUOTE) {
             inString = false;
-            if (depth === 1 && keyStart >= 0) {
-              key = buffer.slice(keyStart, i);
+            if (keyStart >= 0) {
+              keyIsObjects =
+                i - keyStart === OBJECTS.length &&
+                buffer.compare(OBJECTS, 0, OBJECTS.length, keyStart, i) === 0;
               keyStart = -1;
             }
           }
@@ -61,30 +69,29 @@ export class BundleReader {
         }
         if (c === QUOTE) {
           inString = true;
-          if (depth === 1 && !inObjects) keyStart = i + 1;
+          if (depth === 1) keyStart = i + 1;
         } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
           depth += 1;
-          if (depth === 2 && c === OPEN_BRACKET && key === 'objects') {
+          if (depth === 2 && c === OPEN_BRACKET && keyIsObjects) {
             inObjects = true;
             sawObjects = true;
           } else if (depth === 3 && inObjects && elementStart < 0) elementStart = i;
         } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
           if (depth === 3 && inObjects && elementStart >= 0) {
-            yield this.parse(buffer.slice(elementStart, i + 1), index++);
+            items.push(this.parse(buffer.toString('utf8', elementStart, i + 1), index++));
             elementStart = -1;
           }
           if (depth === 2 && inObjects) inObjects = false;
           depth -= 1;
           if (depth < 0) throw new Error('not a STIX bundle: unbalanced brackets');
-        } else if (c === COLON && depth === 1) keyStart = -1;
+        }
       }
+      if (items.length) yield items;
       // Keep the unfinished element (or the unfinished key) for the next chunk.
-      if (elementStart >= 0) cut = elementStart;
-      else if (keyStart >= 0) cut = keyStart - 1;
-      carried = buffer.slice(cut);
+      const cut = elementStart >= 0 ? elementStart : keyStart >= 0 ? keyStart : length;
+      carried = cut < length ? buffer.subarray(cut) : null;
       if (elementStart >= 0) elementStart -= cut;
       if (keyStart >= 0) keyStart -= cut;
-      if (!inString && elementStart < 0 && keyStart < 0) carried = '';
     }
     if (!sawObjects) throw new Error('not a STIX bundle: no "objects" array');
     if (depth !== 0) throw new Error('not a STIX bundle: the file ends inside an object');

@@ -72,7 +72,8 @@ const KEPT_REJECTIONS = 1000;
 export async function importCandidates(
   database: Database,
   actor: Actor,
-  source: AsyncIterable<Candidate>,
+  /** Candidates in groups (a chunk of a file each): one await per group, not per record. */
+  source: AsyncIterable<readonly Candidate[]>,
   options: ImportOptions,
   now: Date,
   progress: () => number = () => 0,
@@ -121,13 +122,11 @@ export async function importCandidates(
       if (batch.length === 0) return;
       // Referenced objects stored before this import give their marking too.
       const outside = [
-        ...new Set(batch.flatMap((b) => referencesOf(b.incoming.object)).filter((id) => !levels.has(id))),
+        ...new Set(batch.flatMap((b) => b.incoming.refs ?? []).filter((id) => !levels.has(id))),
       ];
       const stored = new Map((await repo.levelsOf(trx, outside)).map((r) => [r.id, r.tlp as Tlp]));
       for (const { incoming } of batch) {
-        const inherited = referencesOf(incoming.object).map(
-          (id) => levels.get(id) ?? stored.get(id) ?? 'clear',
-        );
+        const inherited = (incoming.refs ?? []).map((id) => levels.get(id) ?? stored.get(id) ?? 'clear');
         const tlp = mostRestrictive([incoming.access.tlp, ...inherited]);
         if (rank(tlp) > rank(incoming.access.tlp)) incoming.access = { ...incoming.access, tlp };
       }
@@ -140,28 +139,35 @@ export async function importCandidates(
       batch = [];
       options.onProgress?.({ records: report.read, bytes: progress() });
     };
-    for await (const candidate of source) {
-      report.read += 1;
-      if ('rejection' in candidate) {
-        reject(candidate.at, candidate.rejection);
-        continue;
+    for await (const candidates of source) {
+      for (const candidate of candidates) {
+        report.read += 1;
+        if ('rejection' in candidate) {
+          reject(candidate.at, candidate.rejection);
+          continue;
+        }
+        const { object } = candidate;
+        const own = tlpOfObject(object.object_marking_refs as string[] | undefined);
+        const tlp = mostRestrictive([options.tlp, ...(own ? [own] : [])]);
+        levels.set(object.id, tlp);
+        const access: Access = {
+          tlp,
+          creatorOrg,
+          creatorUser,
+          recipientOrgs: options.recipientOrgs ?? [],
+          recipientUsers: tlp === 'red' ? users : (options.recipientUsers ?? []),
+        };
+        batch.push({
+          at: candidate.at,
+          incoming: {
+            object,
+            access,
+            stamped: typeof object.modified === 'string',
+            refs: referencesOf(object),
+          },
+        });
+        if (batch.length >= batchSize) await flush();
       }
-      const { object } = candidate;
-      const own = tlpOfObject(object.object_marking_refs as string[] | undefined);
-      const tlp = mostRestrictive([options.tlp, ...(own ? [own] : [])]);
-      levels.set(object.id, tlp);
-      const access: Access = {
-        tlp,
-        creatorOrg,
-        creatorUser,
-        recipientOrgs: options.recipientOrgs ?? [],
-        recipientUsers: tlp === 'red' ? users : (options.recipientUsers ?? []),
-      };
-      batch.push({
-        at: candidate.at,
-        incoming: { object, access, stamped: typeof object.modified === 'string' },
-      });
-      if (batch.length >= batchSize) await flush();
     }
     await flush();
     if (report.rejected > 0 && !options.partial) throw new ImportRejected(report);
@@ -184,23 +190,31 @@ export async function importCandidates(
 }
 
 /** The candidates of a STIX bundle: each object validated, TLP marking definitions left out. */
-export async function* stixCandidates(reader: BundleReader, input: AsyncIterable<Uint8Array | string>) {
-  for await (const item of reader.objects(input)) {
-    const at = `objects[${item.index}]`;
-    if (item.error) {
-      yield { at, rejection: [{ field: '(object)', problem: item.error }] } satisfies Candidate;
-      continue;
+export async function* stixCandidates(
+  reader: BundleReader,
+  input: AsyncIterable<Uint8Array | string>,
+): AsyncGenerator<Candidate[]> {
+  for await (const items of reader.objects(input)) {
+    const candidates: Candidate[] = [];
+    for (const item of items) {
+      const at = `objects[${item.index}]`;
+      if (item.error) {
+        candidates.push({ at, rejection: [{ field: '(object)', problem: item.error }] });
+        continue;
+      }
+      const value = item.value as StixObject;
+      // The TLP definitions are built in: they are written with every export, never stored.
+      if (value?.type === 'marking-definition' && typeof value.id === 'string' && tlpOfMarking(value.id)) {
+        continue;
+      }
+      const faults = validateStix(value);
+      candidates.push(
+        faults.length
+          ? { at, rejection: faults.map((f) => ({ field: f.path, problem: f.problem })) }
+          : { at, object: value },
+      );
     }
-    const value = item.value as StixObject;
-    // The TLP definitions are built in: they are written with every export, never stored.
-    if (value?.type === 'marking-definition' && typeof value.id === 'string' && tlpOfMarking(value.id))
-      continue;
-    const faults = validateStix(value);
-    if (faults.length) {
-      yield { at, rejection: faults.map((f) => ({ field: f.path, problem: f.problem })) } satisfies Candidate;
-      continue;
-    }
-    yield { at, object: value } satisfies Candidate;
+    yield candidates;
   }
 }
 

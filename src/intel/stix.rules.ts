@@ -26,12 +26,20 @@ export function deterministicId(type: string, key: string): string {
 }
 
 /**
- * The digest of what an object says, leaving out its timestamps, under the marking it is
- * stored with: two versions with the same digest say the same thing.
+ * The digest of what an object says (its JSON without `created` and `modified`) under the
+ * marking it is stored with: two versions with the same digest say the same thing.
  */
-export function contentDigest(object: StixObject, tlp: Tlp): string {
-  const { created: _c, modified: _m, ...rest } = object;
-  return createHash('sha1').update(tlp).update(JSON.stringify(rest)).digest('base64url');
+export function digestOf(contentJson: string, tlp: Tlp): string {
+  return createHash('sha1').update(tlp).update(contentJson).digest('base64url');
+}
+
+/** An object's JSON with its timestamps put in front of the rest of its properties. */
+export function withTimestamps(contentJson: string, created: string, modified?: string): string {
+  const stamps =
+    modified === undefined
+      ? `"created":${JSON.stringify(created)}`
+      : `"created":${JSON.stringify(created)},"modified":${JSON.stringify(modified)}`;
+  return contentJson === '{}' ? `{${stamps}}` : `{${stamps},${contentJson.slice(1)}`;
 }
 
 /** The fields lists and search read: the name, when it happened, and lower-case search text. */

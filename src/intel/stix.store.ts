@@ -3,7 +3,7 @@ import type { Database } from '../db/kysely.ts';
 import type { DB } from '../db/schema.ts';
 import './intel.schema.ts';
 import type { StixObject } from './stix.definitions.ts';
-import { contentDigest, indexOf, laterThan, micros } from './stix.rules.ts';
+import { digestOf, indexOf, laterThan, micros, withTimestamps } from './stix.rules.ts';
 import { referencesOf } from './stix.validate.rules.ts';
 import { type Tlp, withTlp } from './tlp.rules.ts';
 
@@ -32,6 +32,8 @@ export interface Incoming {
    * the store stamps them (an edit, a GTD row): then the same content again is no change.
    */
   stamped: boolean;
+  /** The identifiers it references, when the caller has them already. */
+  refs?: readonly string[];
 }
 
 export type Written =
@@ -74,7 +76,7 @@ interface Sink {
   version(row: VersionRow): void;
   object(row: ObjectRow, isNew: boolean): void;
   recipients(id: string, access: Access): void;
-  refs(id: string, targets: string[], isNew: boolean): void;
+  refs(id: string, targets: readonly string[], isNew: boolean): void;
   flush(): Promise<void>;
 }
 
@@ -115,7 +117,7 @@ export class StixWriter {
     }
     const nowIso = this.now.toISOString();
     const results: Written[] = [];
-    for (const { object, access, stamped } of batch) {
+    for (const { object, access, stamped, refs } of batch) {
       const before = this.known.get(object.id);
       if (before && before.creatorOrg !== access.creatorOrg) {
         results.push({
@@ -125,11 +127,17 @@ export class StixWriter {
         });
         continue;
       }
-      const marked: StixObject = {
-        ...object,
+      const { created: ownCreated, modified: ownModified, ...rest } = object;
+      const content: Record<string, unknown> = {
+        ...rest,
         object_marking_refs: withTlp(object.object_marking_refs as string[], access.tlp),
       };
-      const digest = contentDigest(marked, access.tlp);
+      // One serialization serves the digest and the stored body: the timestamps go in front.
+      const contentJson = JSON.stringify(content);
+      const digest = digestOf(contentJson, access.tlp);
+      const marked = content as StixObject;
+      if (typeof ownCreated === 'string') marked.created = ownCreated;
+      if (typeof ownModified === 'string') marked.modified = ownModified;
       if (!stamped) {
         if (before && before.digest === digest) {
           results.push({ id: object.id, status: 'unchanged', modified: before.modified });
@@ -159,7 +167,12 @@ export class StixWriter {
         continue;
       }
       this.last += 1;
-      this.sink.version({ id: object.id, modified, added: this.last, body: JSON.stringify(marked) });
+      this.sink.version({
+        id: object.id,
+        modified,
+        added: this.last,
+        body: withTimestamps(contentJson, marked.created as string, marked.modified as string | undefined),
+      });
       const isLatest = !before || Date.parse(modified) > Date.parse(before.modified);
       if (isLatest) {
         const { name, happened, place, search } = indexOf(marked);
@@ -182,7 +195,7 @@ export class StixWriter {
           !before,
         );
         if (!before) this.sink.recipients(object.id, access);
-        this.sink.refs(object.id, referencesOf(marked), !before);
+        this.sink.refs(object.id, refs ?? referencesOf(marked), !before);
         this.known.set(object.id, {
           created: marked.created as string,
           modified,
@@ -213,7 +226,7 @@ function sqliteSink(sqlite: NonNullable<Database['sqlite']>): Sink {
   );
   const insertObject = sqlite.prepare(
     `insert into stix_objects (id, type, tlp, creator_org, creator_user, created, modified, name, happened, place, search, digest, revoked)
-     values (@id, @type, @tlp, @creator_org, @creator_user, @created, @modified, @name, @happened, @place, @search, @digest, @revoked)`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const updateObject = sqlite.prepare(
     `update stix_objects set tlp = @tlp, modified = @modified, name = @name, happened = @happened, place = @place, search = @search,
@@ -237,7 +250,24 @@ function sqliteSink(sqlite: NonNullable<Database['sqlite']>): Sink {
     },
     hasVersion: async (id, modified) => findVersion.get(id, modified) !== undefined,
     version: (row) => insertVersion.run(row.id, row.modified, row.added, row.body),
-    object: (row, isNew) => (isNew ? insertObject : updateObject).run(row),
+    object: (row, isNew) =>
+      isNew
+        ? insertObject.run(
+            row.id,
+            row.type,
+            row.tlp,
+            row.creator_org,
+            row.creator_user,
+            row.created,
+            row.modified,
+            row.name,
+            row.happened,
+            row.place,
+            row.search,
+            row.digest,
+            row.revoked,
+          )
+        : updateObject.run(row),
     recipients(id, access) {
       for (const org of access.recipientOrgs) insertRecipient.run(id, 'org', org);
       for (const user of access.recipientUsers) insertRecipient.run(id, 'user', user);

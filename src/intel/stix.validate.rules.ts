@@ -24,68 +24,60 @@ export function typeOfId(id: string): string | null {
 export const isTimestamp = (v: unknown): v is string =>
   typeof v === 'string' && TIMESTAMP.test(v) && !Number.isNaN(Date.parse(v));
 
+/** The problem of one property's value, or null; `refs` faults are pushed with their index. */
 function checkValue(value: unknown, spec: PropertyKind, path: string, faults: Fault[]): void {
-  const fault = (problem: string) => faults.push({ path, problem });
+  const problem = problemOf(value, spec, path, faults);
+  if (problem) faults.push({ path, problem });
+}
+
+function problemOf(value: unknown, spec: PropertyKind, path: string, faults: Fault[]): string | null {
   switch (spec.kind) {
     case 'string':
-      if (typeof value !== 'string') fault('must be a string');
-      return;
+      return typeof value === 'string' ? null : 'must be a string';
     case 'strings':
-      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
-        fault('must be a list of strings');
-      return;
+      return Array.isArray(value) && value.every(isString) ? null : 'must be a list of strings';
     case 'timestamp':
-      if (!isTimestamp(value)) fault('must be an RFC 3339 UTC timestamp, e.g. 2026-11-28T09:00:00.000Z');
-      return;
+      return isTimestamp(value) ? null : 'must be an RFC 3339 UTC timestamp, e.g. 2026-11-28T09:00:00.000Z';
     case 'boolean':
-      if (typeof value !== 'boolean') fault('must be true or false');
-      return;
+      return typeof value === 'boolean' ? null : 'must be true or false';
     case 'integer':
     case 'number': {
       const ok = typeof value === 'number' && Number.isFinite(value);
       if (!ok || (spec.kind === 'integer' && !Number.isInteger(value))) {
-        fault(`must be ${spec.kind === 'integer' ? 'an integer' : 'a number'}`);
-        return;
+        return `must be ${spec.kind === 'integer' ? 'an integer' : 'a number'}`;
       }
-      if (spec.min !== undefined && value < spec.min) fault(`must be at least ${spec.min}`);
-      if (spec.max !== undefined && value > spec.max) fault(`must be at most ${spec.max}`);
-      return;
+      if (spec.min !== undefined && value < spec.min) return `must be at least ${spec.min}`;
+      if (spec.max !== undefined && value > spec.max) return `must be at most ${spec.max}`;
+      return null;
     }
     case 'enum':
-      if (typeof value !== 'string' || !spec.values.includes(value))
-        fault(`must be one of ${spec.values.join(', ')}`);
-      return;
+      return typeof value === 'string' && spec.values.includes(value)
+        ? null
+        : `must be one of ${spec.values.join(', ')}`;
     case 'ref':
-      checkRef(value, spec.types, path, faults);
-      return;
+      return refProblem(value, spec.types);
     case 'refs':
-      if (!Array.isArray(value)) {
-        fault('must be a list of identifiers');
-        return;
+      if (!Array.isArray(value)) return 'must be a list of identifiers';
+      for (let i = 0; i < value.length; i++) {
+        const problem = refProblem(value[i], spec.types);
+        if (problem) faults.push({ path: `${path}[${i}]`, problem });
       }
-      value.forEach((v, i) => {
-        checkRef(v, spec.types, `${path}[${i}]`, faults);
-      });
-      return;
+      return null;
     case 'object':
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) fault('must be an object');
-      return;
+      return isPlainObject(value) ? null : 'must be an object';
     case 'objects':
-      if (
-        !Array.isArray(value) ||
-        value.some((v) => typeof v !== 'object' || v === null || Array.isArray(v))
-      ) {
-        fault('must be a list of objects');
-      }
-      return;
+      return Array.isArray(value) && value.every(isPlainObject) ? null : 'must be a list of objects';
   }
 }
 
-function checkRef(value: unknown, types: readonly string[] | undefined, path: string, faults: Fault[]) {
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isPlainObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function refProblem(value: unknown, types: readonly string[] | undefined): string | null {
   const type = typeof value === 'string' ? typeOfId(value) : null;
-  if (!type) faults.push({ path, problem: 'must be a STIX identifier, type--UUID' });
-  else if (types && !types.includes(type))
-    faults.push({ path, problem: `must point to ${types.join(' or ')}` });
+  if (!type) return 'must be a STIX identifier, type--UUID';
+  if (types && !types.includes(type)) return `must point to ${types.join(' or ')}`;
+  return null;
 }
 
 /** The faults of one object, at `at` (its place in a bundle, e.g. `objects[3]`), or [] when valid. */
@@ -137,27 +129,35 @@ export function validateStix(object: unknown, at = ''): Fault[] {
   return faults;
 }
 
+/** Adds the `*_ref` and `*_refs` values of `properties` to `found` (markings and authorship excepted). */
+function collectRefs(properties: Record<string, unknown>, found: Set<string>): void {
+  for (const name in properties) {
+    const last = name.charCodeAt(name.length - 1);
+    // Only names ending in _ref or _refs: test the last letter before the whole suffix.
+    if (last !== 102 && last !== 115) continue;
+    const value = properties[name];
+    if (name.endsWith('_ref')) {
+      if (typeof value === 'string' && name !== 'created_by_ref') found.add(value);
+    } else if (name.endsWith('_refs') && Array.isArray(value) && name !== 'object_marking_refs') {
+      for (const v of value) if (typeof v === 'string') found.add(v);
+    }
+  }
+}
+
 /**
  * The identifiers an object points to: its `*_ref` and `*_refs` properties and those of its
  * extensions (an incident's perpetrators), markings and authorship excepted.
  */
 export function referencesOf(object: StixObject): string[] {
   const found = new Set<string>();
-  const scan = (properties: Record<string, unknown>) => {
-    for (const [name, value] of Object.entries(properties)) {
-      if (name === 'object_marking_refs' || name === 'created_by_ref') continue;
-      if (name.endsWith('_ref') && typeof value === 'string') found.add(value);
-      if (name.endsWith('_refs') && Array.isArray(value)) {
-        for (const v of value) if (typeof v === 'string') found.add(v);
-      }
-    }
-  };
-  scan(object);
+  collectRefs(object, found);
   const extensions = object.extensions;
   if (extensions && typeof extensions === 'object') {
-    for (const extension of Object.values(extensions)) {
-      if (extension && typeof extension === 'object') scan(extension as Record<string, unknown>);
+    for (const key in extensions) {
+      const extension = (extensions as Record<string, unknown>)[key];
+      if (extension && typeof extension === 'object')
+        collectRefs(extension as Record<string, unknown>, found);
     }
   }
-  return [...found];
+  return found.size === 0 ? [] : [...found];
 }

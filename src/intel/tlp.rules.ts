@@ -80,6 +80,7 @@ export function tlpOfObject(markingRefs: readonly string[] | undefined): Tlp | n
 
 /** An object's marking refs with its TLP written as the one OASIS TLP 2.0 id, other markings kept. */
 export function withTlp(markingRefs: readonly string[] | undefined, level: Tlp): string[] {
+  if (!markingRefs || markingRefs.length === 0) return [TLP2_IDS[level]];
   const others = (markingRefs ?? []).filter((id) => tlpOfMarking(id) === null);
   return [TLP2_IDS[level], ...others];
 }

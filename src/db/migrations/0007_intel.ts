@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, SqliteAdapter, sql } from 'kysely';
 
 /**
  * The information center's knowledge base: STIX objects with every version kept, who may read
@@ -10,6 +10,7 @@ import { type Kysely, sql } from 'kysely';
 type AnyDb = Kysely<any>;
 
 export async function up(db: AnyDb): Promise<void> {
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   await db.schema
     .createTable('stix_objects')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -43,11 +44,19 @@ export async function up(db: AnyDb): Promise<void> {
     .execute();
   await db.schema
     .createTable('stix_versions')
+    // Keyed by `date_added`, which only grows: new versions append to the end of the table, and
+    // a TAXII page is one range of it. On SQLite only the exact type INTEGER makes the key the
+    // table's own row id; PostgreSQL needs 64 bits for microseconds.
+    .addColumn('added', sqlite ? 'integer' : 'bigint', (c) => c.primaryKey())
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('modified', 'text', (c) => c.notNull())
-    .addColumn('added', 'bigint', (c) => c.notNull().unique())
     .addColumn('body', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('stix_versions_pk', ['id', 'modified'])
+    .execute();
+  await db.schema
+    .createIndex('stix_versions_by_object')
+    .unique()
+    .on('stix_versions')
+    .columns(['id', 'modified'])
     .execute();
   await db.schema
     .createTable('stix_recipients')
