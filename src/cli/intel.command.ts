@@ -2,7 +2,10 @@ import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
+import { Invalid } from '../errors.ts';
 import type { Actor } from '../identity/policy.rules.ts';
+import { main as generateMain } from '../intel/gtd/gtd.generate.main.ts';
+import { importGtd } from '../intel/gtd.import.ts';
 import { exportBundle, exportIncidentsCsv } from '../intel/stix.export.ts';
 import { type ImportOptions, ImportRejected, type ImportReport, importStix } from '../intel/stix.import.ts';
 import type { ObjectFilter } from '../intel/stix.repository.ts';
@@ -119,6 +122,42 @@ export function intelCommands(program: Command): Command {
     });
     progress?.done();
   });
+  importOptions(
+    importing
+      .command('gtd')
+      .description(
+        'import a Global Terrorism Database CSV export (135 or 134 columns, , or ;, UTF-8 or Latin-1)',
+      )
+      .argument('<file>'),
+  ).action(async (file: string, flags: ImportFlags) => {
+    const progress = flags.quiet ? null : progressLine(statSync(file).size, 'records');
+    await withDatabase(async (database) => {
+      await runImport(() =>
+        importGtd(database, CLI, createReadStream(file), optionsOf(flags, progress), new Date()),
+      );
+    });
+    progress?.done();
+  });
+  program
+    .command('generate')
+    .description('write synthetic data for tests and benchmarks')
+    .command('gtd')
+    .description('a synthetic GTD-format CSV export with the awkward cases (no real GTD data)')
+    .requiredOption('--rows <n>', 'how many rows')
+    .option('--seed <n>', 'the same seed gives the same file', '1')
+    .option('--out <file>', 'where to write (standard output if none)', '-')
+    .option('--delimiter <c>', ', or ;', ',')
+    .option('--latin1', 'encode as Latin-1 instead of UTF-8')
+    .option('--columns <n>', '135 (2017 export) or 134 (older)', '135')
+    .option('--awkward', 'quoted delimiters and line breaks, unknown codes, unknown days and months')
+    .option('--bad <rows>', 'spoil these 1-based rows, comma-separated')
+    .action(async (o: Record<string, string | boolean | undefined>) => {
+      const args = Object.entries(o).flatMap(([k, v]) =>
+        v === undefined || v === false ? [] : v === true ? [`--${k}`] : [`--${k}`, String(v)],
+      );
+      const code = await generateMain(args);
+      if (code !== 0) throw new Invalid('generate', 'see the message above');
+    });
   const exporting = program.command('export').description('export what the knowledge base holds');
   filterOptions(exporting.command('stix').description('a STIX 2.1 bundle of the latest versions')).action(
     async (o: { type?: string[]; q?: string; from?: string; to?: string; out?: string }) => {

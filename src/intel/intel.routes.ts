@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '../db/kysely.ts';
 import { assessmentsOf, createAssessment, definitionSets, gtdPrefill } from './assessments.service.ts';
+import { importGtd } from './gtd.import.ts';
 import { incidentsOverTime, listIncidents } from './incidents.service.ts';
 import * as S from './intel.schemas.ts';
 import { commonList } from './listing.service.ts';
@@ -249,5 +250,31 @@ export const intelRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     (request) => incidentsOverTime(db, request.actor, request.params.id),
+  );
+  app.post(
+    '/intel/imports/gtd',
+    {
+      config: { policy: { action: 'import', resource: 'stix' } },
+      bodyLimit: 2 * 1024 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Import a GTD CSV export (body: text/csv), all or nothing unless partial; a rejected import answers 400 with the report in details.report',
+        querystring: S.ImportQuery,
+        response: { 200: S.ImportReport, ...errors },
+      },
+    },
+    (request) =>
+      importGtd(
+        database,
+        request.actor,
+        request.body as AsyncIterable<Buffer>,
+        {
+          tlp: stix.tlpInput(request.query.tlp),
+          recipientOrgs: request.query.recipientOrgs?.split(',').filter(Boolean) ?? [],
+          partial: request.query.partial ?? false,
+        },
+        now(),
+      ),
   );
 };

@@ -52,7 +52,7 @@ export interface ImportReport {
 
 /** A record ready for the store, or why it cannot be. */
 export type Candidate =
-  | { at: string; object: StixObject }
+  | { at: string; object: StixObject; refs?: string[] }
   | { at: string; rejection: Omit<Rejection, 'at'>[] };
 
 export class ImportRejected extends Invalid {
@@ -163,7 +163,7 @@ export async function importCandidates(
             object,
             access,
             stamped: typeof object.modified === 'string',
-            refs: referencesOf(object),
+            refs: candidate.refs ?? referencesOf(object),
           },
         });
         if (batch.length >= batchSize) await flush();
