@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
 import { openDatabase } from '../src/db/kysely.ts';
 import { generateGtd } from '../src/intel/gtd/gtd.generate.ts';
 import { readGtdBatches } from '../src/intel/gtd/gtd.read.ts';
@@ -89,11 +91,71 @@ async function raw(): Promise<number> {
   return ROWS / seconds;
 }
 
+/** The same import on PostgreSQL (TEST_DATABASE_URL, a schema of its own), when one is reachable. */
+async function importedPostgres(): Promise<number | null> {
+  const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  try {
+    await admin.connect();
+  } catch {
+    return null;
+  }
+  await admin.query(`create schema ${schema}`);
+  const database = openDatabase({ databaseUrl: url, pgSchema: schema });
+  try {
+    await prepareDatabase(database, { dataDir });
+    const started = performance.now();
+    await importGtd(database, system, createReadStream(file), { tlp: 'green' }, new Date());
+    return ROWS / ((performance.now() - started) / 1000);
+  } finally {
+    await database.close();
+    await admin.query(`drop schema ${schema} cascade`);
+    await admin.end();
+  }
+}
+
+/** Peak memory of a separate process importing `rows` rows. */
+function peakMemory(rows: number): { peakBytes: number; seconds: number } {
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'gtd-import.memory.ts'), String(rows)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
+  if (run.status !== 0) throw new Error(`memory run failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop() as string);
+}
+
 await pipeline(generateGtd({ rows: ROWS, seed: 7, awkward: true }), createWriteStream(file));
 await imported(); // warm-up
 const floor = await raw();
 const rate = await imported();
+const postgres = process.env.BENCH_POSTGRES === '0' ? null : await importedPostgres();
+const memoryRows = Number(process.env.BENCH_MEMORY_ROWS ?? 0);
+const memory = memoryRows > 0 ? peakMemory(memoryRows) : null;
 report('gtd-import', [
+  ...(postgres === null
+    ? []
+    : [
+        figure('sco import gtd on PostgreSQL', `rows/s, the same file, PostgreSQL`, 'rows/s', postgres, {
+          name: 'the same import on SQLite, same run',
+          value: rate,
+        }),
+      ]),
+  ...(memory === null
+    ? []
+    : [
+        figure(
+          'sco import gtd peak memory',
+          `peak resident set size of a process importing ${memoryRows.toLocaleString('en')} rows in ${memory.seconds.toFixed(0)} s (goal: under 512 MB)`,
+          'MB',
+          memory.peakBytes / 1024 / 1024,
+          { name: 'the budget', value: 512 },
+        ),
+      ]),
   figure(
     'sco import gtd',
     `rows/s importing a ${ROWS.toLocaleString('en')}-row generated GTD export, SQLite (goals: at least 100,000 rows/s and half the raw rate)`,

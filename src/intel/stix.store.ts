@@ -84,6 +84,8 @@ const LOOKUP_CHUNK = 500;
 
 export class StixWriter {
   private last = 0;
+  /** The clock as read: it is written back only if a version was added. */
+  private initial = 0;
   private readonly known = new Map<string, Latest>();
 
   private constructor(
@@ -106,6 +108,7 @@ export class StixWriter {
     const sink = database.sqlite ? sqliteSink(database.sqlite) : kyselySink(trx);
     const writer = new StixWriter(trx, sink, now);
     writer.last = Math.max(Number(clock.last_added), micros(now) - 1);
+    writer.initial = writer.last;
     return writer;
   }
 
@@ -212,6 +215,7 @@ export class StixWriter {
   /** Stores the clock; call once, after the last batch, before the transaction commits. */
   async finish(): Promise<void> {
     await this.sink.flush();
+    if (this.last === this.initial) return;
     await this.trx.updateTable('stix_clock').set({ last_added: this.last }).where('id', '=', 1).execute();
   }
 }
