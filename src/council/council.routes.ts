@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type as T } from 'typebox';
 import type { Database } from '../db/kysely.ts';
+import { ERROR_RESPONSES } from '../server/errors.plugin.ts';
 import { chairmanshipOn } from './chairmanship.service.ts';
 import * as drafts from './drafts.service.ts';
 import * as meetings from './meetings.service.ts';
@@ -13,13 +14,7 @@ export const councilRoutes: FastifyPluginAsyncTypebox<{
 }> = async (app, { database, now, dataDir }) => {
   const { db } = database;
   const tags = ['council'];
-  const errors = {
-    400: { $ref: 'Error#' },
-    401: { $ref: 'Error#' },
-    403: { $ref: 'Error#' },
-    404: { $ref: 'Error#' },
-    409: { $ref: 'Error#' },
-  };
+  const errors = ERROR_RESPONSES;
   const I18n = T.Object({ en: T.String(), ru: T.Optional(T.String()), zh: T.Optional(T.String()) });
   const Texts = T.Object({ ru: T.String(), zh: T.String(), en: T.String() });
   const Term = T.Object({

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '../db/kysely.ts';
+import { ERROR_RESPONSES } from '../server/errors.plugin.ts';
 import { DecisionFeed } from './decision.feed.ts';
 import * as S from './decisions.schemas.ts';
 import * as decisions from './decisions.service.ts';
@@ -13,13 +14,7 @@ export const decisionsRoutes: FastifyPluginAsyncTypebox<{ database: Database; no
   const tags = ['council'];
   const feed = new DecisionFeed(db);
   app.addHook('onClose', async () => feed.stop());
-  const errors = {
-    400: { $ref: 'Error#' },
-    401: { $ref: 'Error#' },
-    403: { $ref: 'Error#' },
-    404: { $ref: 'Error#' },
-    409: { $ref: 'Error#' },
-  };
+  const errors = ERROR_RESPONSES;
 
   app.get(
     '/decisions',

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '../db/kysely.ts';
+import { ERROR_RESPONSES } from '../server/errors.plugin.ts';
 import { assessmentsOf, createAssessment, definitionSets, gtdPrefill } from './assessments.service.ts';
 import { importGtd } from './gtd.import.ts';
 import { incidentsOverTime, listIncidents } from './incidents.service.ts';
@@ -19,13 +20,7 @@ export const intelRoutes: FastifyPluginAsyncTypebox<{
 }> = async (app, { database, now, dataDir }) => {
   const { db } = database;
   const tags = ['intel'];
-  const errors = {
-    400: { $ref: 'Error#' },
-    401: { $ref: 'Error#' },
-    403: { $ref: 'Error#' },
-    404: { $ref: 'Error#' },
-    409: { $ref: 'Error#' },
-  };
+  const errors = ERROR_RESPONSES;
   const read = { policy: { action: 'read', resource: 'stix' } } as const;
   const filterOf = (q: {
     type?: string;
@@ -123,32 +118,6 @@ export const intelRoutes: FastifyPluginAsyncTypebox<{
       reply.type('text/csv; charset=utf-8');
       return reply.send(Readable.from(exportIncidentsCsv(db, request.actor, filterOf(request.query))));
     },
-  );
-  app.post(
-    '/intel/imports/stix',
-    {
-      config: { policy: { action: 'import', resource: 'stix' } },
-      bodyLimit: 2 * 1024 * 1024 * 1024,
-      schema: {
-        tags,
-        summary:
-          'Import a STIX 2.1 bundle (body: application/stix+json), all or nothing unless partial; a rejected import answers 400 with the report in details.report',
-        querystring: S.ImportQuery,
-        response: { 200: S.ImportReport, ...errors },
-      },
-    },
-    (request) =>
-      importStix(
-        database,
-        request.actor,
-        request.body as AsyncIterable<Uint8Array>,
-        {
-          tlp: stix.tlpInput(request.query.tlp),
-          recipientOrgs: request.query.recipientOrgs?.split(',').filter(Boolean) ?? [],
-          partial: request.query.partial ?? false,
-        },
-        now(),
-      ),
   );
   app.get(
     '/intel/definitions',
@@ -251,30 +220,36 @@ export const intelRoutes: FastifyPluginAsyncTypebox<{
     },
     (request) => incidentsOverTime(db, request.actor, request.params.id),
   );
-  app.post(
-    '/intel/imports/gtd',
-    {
-      config: { policy: { action: 'import', resource: 'stix' } },
-      bodyLimit: 2 * 1024 * 1024 * 1024,
-      schema: {
-        tags,
-        summary:
-          'Import a GTD CSV export (body: text/csv), all or nothing unless partial; a rejected import answers 400 with the report in details.report',
-        querystring: S.ImportQuery,
-        response: { 200: S.ImportReport, ...errors },
-      },
-    },
-    (request) =>
-      importGtd(
-        database,
-        request.actor,
-        request.body as AsyncIterable<Buffer>,
-        {
-          tlp: stix.tlpInput(request.query.tlp),
-          recipientOrgs: request.query.recipientOrgs?.split(',').filter(Boolean) ?? [],
-          partial: request.query.partial ?? false,
+  const imports = { stix: importStix, gtd: importGtd } as const;
+  for (const [kind, run] of Object.entries(imports)) {
+    const body =
+      kind === 'stix'
+        ? 'a STIX 2.1 bundle (body: application/stix+json)'
+        : 'a GTD CSV export (body: text/csv)';
+    app.post(
+      `/intel/imports/${kind}`,
+      {
+        config: { policy: { action: 'import', resource: 'stix' } },
+        bodyLimit: 2 * 1024 * 1024 * 1024,
+        schema: {
+          tags,
+          summary: `Import ${body}, all or nothing unless partial; a rejected import answers 400 with the report in details.report`,
+          querystring: S.ImportQuery,
+          response: { 200: S.ImportReport, ...errors },
         },
-        now(),
-      ),
-  );
+      },
+      (request) =>
+        run(
+          database,
+          request.actor,
+          request.body as AsyncIterable<Buffer>,
+          {
+            tlp: stix.tlpInput(request.query.tlp),
+            recipientOrgs: request.query.recipientOrgs?.split(',').filter(Boolean) ?? [],
+            partial: request.query.partial ?? false,
+          },
+          now(),
+        ),
+    );
+  }
 };

@@ -20,6 +20,15 @@ const HTTP_CODES: Record<number, string> = {
   415: 'unsupported_media_type',
 };
 
+/** The error answers a route may give, for its schema: each has the one error shape. */
+export const ERROR_RESPONSES = {
+  400: { $ref: 'Error#' },
+  401: { $ref: 'Error#' },
+  403: { $ref: 'Error#' },
+  404: { $ref: 'Error#' },
+  409: { $ref: 'Error#' },
+} as const;
+
 /** Wire shape of every error: `{"error": {"code", "message", "details"}}`. */
 export function errorBody(code: string, message: string, details: Record<string, unknown> = {}) {
   return { error: { code, message, details } };
