@@ -10,9 +10,9 @@ import { isAscii } from 'node:buffer';
  */
 
 const BLOCK = 4096;
-const windows1252 = new TextDecoder('windows-1252');
-const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
+const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 const C1 = /[\u0080-\u009f]/;
+const C1_ALL = /[\u0080-\u009f]/g;
 let scratch = Buffer.allocUnsafe(1 << 16);
 
 /** UTF-8 bytes (already known to be valid, and whole characters) to text. */
@@ -22,7 +22,7 @@ export function decodeUtf8(bytes: Buffer): string {
   if (scratch.length < length) scratch = Buffer.allocUnsafe(length);
   let out = 0;
   for (let at = 0; at < length; ) {
-    let end = at + BLOCK < length ? at + BLOCK : length;
+    let end = Math.min(at + BLOCK, length);
     // A block must not end inside a character: continuation bytes are 10xxxxxx.
     while (end < length && ((bytes[end] as number) & 0xc0) === 0x80) end++;
     if (isAscii(bytes.subarray(at, end))) {
@@ -38,17 +38,20 @@ export function decodeUtf8(bytes: Buffer): string {
 }
 
 /**
- * Windows-1252 bytes to text: Latin-1 plus the printable characters that spreadsheet exports
- * put at 0x80–0x9F (’ “ ” – € …), which is what WHATWG decoders give for the label "latin1".
- * Without such bytes the text is the Latin-1 copy.
+ * Windows-1252 bytes to text: Latin-1, except that 0x80–0x9F are the printable characters
+ * spreadsheet exports put there (’ “ ” – € …), as WHATWG decoders read the label "latin1". Node
+ * 20's own TextDecoder reads them as C1 controls, so the 32 are mapped here.
  */
 export function decodeWindows1252(bytes: Buffer): string {
-  const length = bytes.length;
-  for (let at = 0; at < length; at += BLOCK) {
-    const end = at + BLOCK < length ? at + BLOCK : length;
-    if (!isAscii(bytes.subarray(at, end)) && C1.test(bytes.toString('latin1', at, end))) {
-      return windows1252.decode(bytes);
+  const text = bytes.toString('latin1');
+  for (let at = 0; at < bytes.length; at += BLOCK) {
+    const end = Math.min(at + BLOCK, bytes.length);
+    if (!isAscii(bytes.subarray(at, end)) && C1.test(text.slice(at, end))) {
+      return text.replace(C1_ALL, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] as string);
     }
   }
-  return bytes.toString('latin1');
+  return text;
 }
+
+/** 0x80–0x9F in Windows-1252; the five bytes it leaves undefined stay C1 controls, as in WHATWG. */
+const WINDOWS_1252_C1 = [...'€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'];

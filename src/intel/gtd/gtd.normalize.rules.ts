@@ -148,8 +148,8 @@ const LABEL_CACHE_CODES = 4096;
  * code the same label in every row (a few hundred labels repeated over 100,000s of rows), so
  * with `reuseLabels` the label read for a code is reused while later rows' labels have its length
  * and its first and last character, and read afresh when they do not. That saves a copy or a
- * full comparison per label per row, a tenth of the import's time; a file that gave one code two
- * labels of the same length and ends would show the first. Without it every label is read.
+ * full comparison per label per row, a tenth of the normalizer's time; a file that gave one code
+ * two labels of the same length and ends would show the first. Without it every label is read.
  */
 export class GtdNormalizer {
   private f!: GtdFields;

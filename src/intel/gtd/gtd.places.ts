@@ -217,7 +217,7 @@ export function iso2OfCountry(code: number | null, name: string | null): string 
     if (iso === undefined) {
       iso =
         name in GTD_NAME_ISO ? (GTD_NAME_ISO[name] ?? null) : (countries.getAlpha2Code(name, 'en') ?? null);
-      isoByName.set(name, iso);
+      if (isoByName.size < 1000) isoByName.set(name, iso); // a garbled file cannot grow it without end
     }
     if (iso !== null || name in GTD_NAME_ISO) return iso;
   }

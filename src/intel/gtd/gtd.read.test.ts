@@ -107,6 +107,14 @@ describe('readGtd CSV', () => {
     }
   });
 
+  it('reads the typographic quotes of a Windows-1252 export', async () => {
+    const text = gtdCsv([gtdRow({ summary: "the group's claim" })]);
+    const bytes = Buffer.from(text, 'latin1');
+    bytes[bytes.indexOf("'")] = 0x92;
+    const rows = await readAll(bytes);
+    expect(rows[0]?.record?.summary).toBe('the group’s claim');
+  });
+
   it('keeps text after a closing quote as written, and says so', async () => {
     const file = `${GTD_COLUMNS.join(',')}\n${gtdCsv([gtdRow()]).split('\n')[1]?.replace('Karachi', '"Kara"chi')}\n`;
     const rows = await readAll(Buffer.from(file));
