@@ -8,7 +8,7 @@ import { HomePage } from './features/chronology/HomePage.tsx';
 /**
  * The web app's one route table. The home page (the chronology) is in the first bundle; the
  * other pages load when first visited, the signed-in part (sign-in, setup, My organization,
- * Administration) included.
+ * Administration), the Council and the information center included.
  */
 export const router = createBrowserRouter([
   {
@@ -86,6 +86,68 @@ export const router = createBrowserRouter([
             path: 'council/delegation',
             lazy: async () => ({
               Component: (await import('./features/council/DelegationPage.tsx')).DelegationPage,
+            }),
+          },
+          {
+            path: 'intel',
+            lazy: async () => ({ Component: (await import('./features/intel/IntelPage.tsx')).IntelPage }),
+          },
+          {
+            path: 'intel/organizations',
+            lazy: async () => ({
+              Component: (await import('./features/intel/OrganizationsPage.tsx')).OrganizationsPage,
+            }),
+          },
+          {
+            path: 'intel/organizations/:id',
+            lazy: async () => ({
+              Component: (await import('./features/intel/OrganizationPage.tsx')).OrganizationPage,
+            }),
+          },
+          {
+            path: 'intel/incidents',
+            lazy: async () => ({
+              Component: (await import('./features/intel/IncidentsPage.tsx')).IncidentsPage,
+            }),
+          },
+          {
+            path: 'intel/incidents/:id',
+            lazy: async () => ({
+              Component: (await import('./features/intel/IncidentPage.tsx')).IncidentPage,
+            }),
+          },
+          {
+            path: 'intel/reports',
+            lazy: async () => ({ Component: (await import('./features/intel/ReportsPage.tsx')).ReportsPage }),
+          },
+          {
+            path: 'intel/reports/:id',
+            lazy: async () => ({ Component: (await import('./features/intel/ReportPage.tsx')).ReportPage }),
+          },
+          {
+            path: 'intel/new',
+            lazy: async () => ({
+              Component: (await import('./features/intel/NewObjectPage.tsx')).NewObjectPage,
+            }),
+          },
+          {
+            path: 'intel/objects/:id',
+            lazy: async () => ({ Component: (await import('./features/intel/ObjectPage.tsx')).ObjectPage }),
+          },
+          {
+            path: 'intel/objects/:id/edit',
+            lazy: async () => ({
+              Component: (await import('./features/intel/EditObjectPage.tsx')).EditObjectPage,
+            }),
+          },
+          {
+            path: 'intel/import',
+            lazy: async () => ({ Component: (await import('./features/intel/ImportPage.tsx')).ImportPage }),
+          },
+          {
+            path: 'intel/list',
+            lazy: async () => ({
+              Component: (await import('./features/intel/CommonListPage.tsx')).CommonListPage,
             }),
           },
           { path: '*', Component: NotFound },

@@ -15,6 +15,7 @@ const NAV = [
   { to: '/documents', key: 'nav.documents', end: false },
   { to: '/bodies', key: 'nav.bodies', end: false },
   { to: '/council/decisions', key: 'nav.council', end: false },
+  { to: '/intel', key: 'nav.intel', end: false },
 ] as const;
 
 /** The frame of every page: brand band, navigation with search, main content, footer. */

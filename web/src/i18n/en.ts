@@ -14,6 +14,7 @@ export const en = {
     documents: 'Documents',
     bodies: 'Bodies',
     council: 'Council',
+    intel: 'Information center',
     menu: 'Open menu',
     breadcrumb: 'Breadcrumb',
     close: 'Close menu',

@@ -16,6 +16,7 @@ export const ru = {
     documents: 'Документы',
     bodies: 'Органы',
     council: 'Совет',
+    intel: 'Информационный центр',
     menu: 'Открыть меню',
     breadcrumb: 'Навигационная цепочка',
     close: 'Закрыть меню',

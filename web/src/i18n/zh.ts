@@ -16,6 +16,7 @@ export const zh = {
     documents: '文件',
     bodies: '机构',
     council: '理事会',
+    intel: '信息中心',
     menu: '打开菜单',
     breadcrumb: '当前位置',
     close: '关闭菜单',
