@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -164,3 +164,4 @@ report('gtd-import', [
     { name: 'raw better-sqlite3 inserts of the same normalized rows, same run', value: floor },
   ),
 ]);
+rmSync(dir, { recursive: true, force: true });

@@ -131,6 +131,8 @@ export async function importCandidates(
         if (rank(tlp) > rank(incoming.access.tlp)) incoming.access = { ...incoming.access, tlp };
       }
       const results = await writer.write(batch.map((b) => b.incoming));
+      // Written objects' levels are read back from the store by the batches that follow.
+      levels.clear();
       results.forEach((result, i) => {
         const entry = batch[i] as { at: string; incoming: Incoming };
         if (result.status === 'rejected') reject(entry.at, [{ field: 'modified', problem: result.problem }]);

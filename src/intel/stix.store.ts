@@ -209,6 +209,9 @@ export class StixWriter {
       results.push({ id: object.id, status: before ? 'versioned' : 'created', modified });
     }
     await this.sink.flush();
+    // What was learnt of stored objects is forgotten after each batch, so that memory stays
+    // flat over an import of millions; the transaction sees its own writes if they come again.
+    this.known.clear();
     return results;
   }
 
