@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../src/identity/auth.service.ts';
 import {
   type Actor,
+  ANONYMOUS,
   mayAttempt,
   ROLES,
   ROLES_BY_ORGANIZATION,
@@ -80,13 +81,20 @@ describe('the route table', () => {
     }
   });
 
-  it('refuses every non-public route without credentials', async () => {
+  it('refuses every non-public route without credentials, but for the reads of TLP:CLEAR objects', async () => {
     const guarded = apiRoutes().filter((r) => typeof r.policy === 'object');
     expect(guarded.length).toBeGreaterThan(10);
+    const openToAll: string[] = [];
     for (const route of guarded) {
+      if (typeof route.policy !== 'object') continue;
       const res = await request(route);
-      expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+      if (mayAttempt(ANONYMOUS, route.policy.action, route.policy.resource)) {
+        openToAll.push(`${route.method} ${route.url}`);
+        expect([200, 400, 404], `${route.method} ${route.url}`).toContain(res.statusCode);
+      } else expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
     }
+    // The public may read what is marked TLP:CLEAR, and only by the information center's reads.
+    expect(openToAll.every((r) => r.startsWith('GET /api/intel/'))).toBe(true);
   });
 
   it('refuses each role the rules do not let attempt a route, and lets the others past the gate', async () => {
