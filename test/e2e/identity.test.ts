@@ -180,7 +180,9 @@ describe('signed-in web app', () => {
       expect(viaToken).toBe(200);
 
       await page.getByRole('button', { name: 'I have copied it' }).click();
-      await expect(page.getByRole('textbox', { name: 'Your new token' }).count()).resolves.toBe(0);
+      await page
+        .getByRole('textbox', { name: 'Your new token' })
+        .waitFor({ state: 'detached', timeout: 5000 });
       const row = page
         .getByRole('region', { name: 'API tokens' })
         .getByRole('row', { name: /statistics export/ });
