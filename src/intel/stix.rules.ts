@@ -64,23 +64,6 @@ export function indexOf(object: StixObject): {
 /** Microseconds since 1970 of an instant. */
 export const micros = (at: Date): number => at.getTime() * 1000;
 
-/** A `date_added` in microseconds as TAXII writes it: `2026-11-28T09:00:00.123456Z`. */
-export function addedText(added: number): string {
-  const ms = Math.floor(added / 1000);
-  const rest = String(added % 1000).padStart(3, '0');
-  return `${new Date(ms).toISOString().slice(0, -1)}${rest}Z`;
-}
-
-/** The microseconds of a TAXII timestamp (any fraction of a second up to six digits). */
-export function addedOf(text: string): number | null {
-  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?Z$/.exec(text);
-  if (!match) return null;
-  const ms = Date.parse(`${match[1]}Z`);
-  if (Number.isNaN(ms)) return null;
-  const fraction = (match[2] ?? '').padEnd(6, '0').slice(0, 6);
-  return ms * 1000 + Number(fraction);
-}
-
 /** A `modified` later than `previous`, at `now` if that is later, else one millisecond after. */
 export function laterThan(previous: string, now: string): string {
   return Date.parse(now) > Date.parse(previous) ? now : new Date(Date.parse(previous) + 1).toISOString();
