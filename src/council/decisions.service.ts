@@ -20,6 +20,7 @@ import {
   DECISION_RULES,
   type DecisionEvent,
   type DecisionRule,
+  type Outcome,
   POSITIONS,
   type Position,
 } from './decision.types.ts';
@@ -103,8 +104,15 @@ const refuseIf =
     if (problem) throw refusal(field, problem);
   };
 
-export function presentDecision(row: DecisionRow, events: DecisionEvent[], actor: Actor, now: Date) {
-  const result = outcome(events, iso(now));
+/** The decision as the API gives it; `known` is its outcome at `now` when the caller computed it already. */
+export function presentDecision(
+  row: DecisionRow,
+  events: DecisionEvent[],
+  actor: Actor,
+  now: Date,
+  known?: Outcome,
+) {
+  const result = known ?? outcome(events, iso(now));
   const receipts = events.flatMap((e) => (e.type === 'receipt' ? [{ state: e.state, at: e.at }] : []));
   const subject = { id: row.id, chairState: row.chair_state };
   return {
@@ -268,7 +276,13 @@ async function act(
       { action, subjectType: 'decision', subjectId: id, state: { ...event, status: result.status } },
       now,
     );
-    return presentDecision({ ...row, status: result.status, closed_at: result.closedAt }, events, actor, now);
+    return presentDecision(
+      { ...row, status: result.status, closed_at: result.closedAt },
+      events,
+      actor,
+      now,
+      result,
+    );
   });
 }
 
