@@ -82,6 +82,8 @@ export const INTEL_RULES: readonly Rule[] = [
   { resource: 'stix', action: 'share', scope: ownOrganizations },
   // Recording a marking lower than the objects referenced would give: an analyst's judgement.
   { resource: 'stix', action: 'lower-marking', scope: ownAnalysts },
+  // Removing an object or some of its versions (TAXII DELETE): analysts of the creating organization.
+  { resource: 'stix', action: 'delete', scope: ownAnalysts },
   { resource: 'assessment', action: 'read', scope: community },
   { resource: 'assessment', action: 'create', scope: holders('analyst', 'admin') },
   { resource: 'listing', action: 'read', scope: (a) => (isUser(a) ? { all: true } : NONE) },

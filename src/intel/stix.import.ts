@@ -28,7 +28,14 @@ export interface ImportOptions {
   batchSize?: number;
   /** The creating organization when the local operator imports (a user imports for their own). */
   organization?: string;
+  /** Told the outcome of each record, in order (a TAXII status lists them one by one). */
+  onRecord?: (at: string, outcome: RecordOutcome) => void;
 }
+
+/** What became of one record. */
+export type RecordOutcome =
+  | { status: 'created' | 'versioned' | 'unchanged'; id: string; modified: string }
+  | { status: 'rejected'; id?: string; problem: string };
 
 export interface Rejection {
   /** Where the record was: `objects[12]`, `row 40`. */
@@ -105,8 +112,13 @@ export async function importCandidates(
     landed: false,
   };
   /** Counts a rejected record once, keeping each of its faults (up to a thousand in all). */
-  const reject = (at: string, faults: Omit<Rejection, 'at'>[]) => {
+  const reject = (at: string, faults: Omit<Rejection, 'at'>[], id?: string) => {
     report.rejected += 1;
+    options.onRecord?.(at, {
+      status: 'rejected',
+      ...(id ? { id } : {}),
+      problem: faults.map((f) => `${f.field}: ${f.problem}`).join('; '),
+    });
     for (const { field, problem } of faults) {
       if (report.rejections.length < KEPT_REJECTIONS) report.rejections.push({ at, field, problem });
     }
@@ -135,8 +147,12 @@ export async function importCandidates(
       levels.clear();
       results.forEach((result, i) => {
         const entry = batch[i] as { at: string; incoming: Incoming };
-        if (result.status === 'rejected') reject(entry.at, [{ field: 'modified', problem: result.problem }]);
-        else report[result.status] += 1;
+        if (result.status === 'rejected')
+          reject(entry.at, [{ field: 'modified', problem: result.problem }], result.id);
+        else {
+          report[result.status] += 1;
+          options.onRecord?.(entry.at, { status: result.status, id: result.id, modified: result.modified });
+        }
       });
       batch = [];
       options.onProgress?.({ records: report.read, bytes: progress() });

@@ -211,3 +211,52 @@ export async function setAccess(
       .onConflict((oc) => oc.doNothing())
       .execute();
 }
+
+/** Removes the named versions of an object; what is left of it, latest first. */
+export async function removeVersions(trx: Transaction<DB>, id: string, modifieds: readonly string[]) {
+  if (modifieds.length)
+    await trx
+      .deleteFrom('stix_versions')
+      .where('id', '=', id)
+      .where('modified', 'in', [...modifieds])
+      .execute();
+  return trx
+    .selectFrom('stix_versions')
+    .select(['modified', 'body'])
+    .where('id', '=', id)
+    .orderBy('added', 'desc')
+    .execute();
+}
+
+/** Points an object's index at the version now latest. */
+export async function reindexObject(
+  trx: Transaction<DB>,
+  id: string,
+  index: {
+    modified: string;
+    name: string | null;
+    happened: string | null;
+    place: string | null;
+    search: string;
+    digest: string;
+    revoked: number;
+  },
+) {
+  await trx.updateTable('stix_objects').set(index).where('id', '=', id).execute();
+}
+
+/** Removes an object with its readers and references (its versions are gone already). */
+export async function removeObject(trx: Transaction<DB>, id: string) {
+  await trx.deleteFrom('stix_refs').where('source_id', '=', id).execute();
+  await trx.deleteFrom('stix_recipients').where('object_id', '=', id).execute();
+  await trx.deleteFrom('stix_objects').where('id', '=', id).execute();
+}
+
+/** Whether assessments or the common list cite the object (it cannot then be removed). */
+export async function isCited(db: Executor, id: string): Promise<boolean> {
+  const [assessed, listed] = await Promise.all([
+    db.selectFrom('assessments').select('id').where('subject_id', '=', id).limit(1).executeTakeFirst(),
+    db.selectFrom('listings').select('object_id').where('object_id', '=', id).limit(1).executeTakeFirst(),
+  ]);
+  return assessed !== undefined || listed !== undefined;
+}

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/kysely.ts';
 import type { DB } from '../db/schema.ts';
-import { Forbidden, Invalid, NotFound } from '../errors.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { audit } from '../identity/audit.service.ts';
 import { type Actor, abilities, authorize } from '../identity/policy.rules.ts';
 import { STIX_TYPES, type StixObject } from './stix.definitions.ts';
 import * as repo from './stix.repository.ts';
-import { deterministicId } from './stix.rules.ts';
+import { deterministicId, digestOf, indexOf } from './stix.rules.ts';
 import { type Access, StixWriter } from './stix.store.ts';
 import { referencesOf, validateStix } from './stix.validate.rules.ts';
 import { mostRestrictive, rank, TLP_LEVELS, type Tlp, tlpOfName, tlpOfObject } from './tlp.rules.ts';
@@ -249,4 +249,56 @@ export async function shareObject(
     );
   });
   return getObject(db, actor, id);
+}
+
+/**
+ * Removes versions of an object (all of them when `modifieds` is null): analysts of the creating
+ * organization only, audited. When the latest version goes, the one before becomes the latest;
+ * when none is left, the object goes. An object that assessments or the common list cite stays.
+ */
+export async function deleteObject(
+  database: Database,
+  actor: Actor,
+  id: string,
+  modifieds: readonly string[] | null,
+  now: Date,
+): Promise<{ removed: number }> {
+  const { db } = database;
+  const row = await repo.objectById(db, actor, id);
+  if (!row) throw new NotFound('object', id);
+  if (!authorize(actor, 'delete', 'stix', { creatorOrg: row.creator_org })) {
+    throw new Forbidden('only analysts of the creating organization remove an object');
+  }
+  return db.transaction().execute(async (trx) => {
+    const all = (await repo.versionsOf(trx, actor, id)).map((v) => v.modified);
+    const doomed = modifieds === null ? all : all.filter((m) => modifieds.includes(m));
+    const left = await repo.removeVersions(trx, id, doomed);
+    const latest = left[0];
+    if (!latest) {
+      if (await repo.isCited(trx, id))
+        throw new Conflict(`object ${id} is cited by an assessment or the common list`, { field: 'id' });
+      await repo.removeObject(trx, id);
+    } else if (latest.modified !== row.modified) {
+      const object = JSON.parse(latest.body) as StixObject;
+      const { created: _c, modified: _m, ...content } = object;
+      await repo.reindexObject(trx, id, {
+        modified: latest.modified,
+        ...indexOf(object),
+        digest: digestOf(JSON.stringify(content), row.tlp as Tlp),
+        revoked: object.revoked === true ? 1 : 0,
+      });
+    }
+    await audit(
+      trx,
+      actor,
+      {
+        action: latest ? 'stix.delete-versions' : 'stix.delete',
+        subjectType: 'stix',
+        subjectId: id,
+        state: { removed: doomed, left: left.length },
+      },
+      now,
+    );
+    return { removed: doomed.length };
+  });
 }
