@@ -8,6 +8,7 @@ import { intelCommands } from './intel.command.ts';
 import { orgCommand } from './org.command.ts';
 import { seedCommand } from './seed.command.ts';
 import { serveCommand } from './serve.command.ts';
+import { taxiiCommand } from './taxii.command.ts';
 import { userCommand } from './user.command.ts';
 
 /** Builds the `sco` program; each command lives in its own file and calls the services. */
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
     auditCommand,
     decisionCommands,
     intelCommands,
+    taxiiCommand,
   ];
   for (const add of commands) add(program);
   program.commands.forEach(function strict(command: Command) {

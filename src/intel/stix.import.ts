@@ -207,7 +207,22 @@ export async function importCandidates(
   return report;
 }
 
-/** The candidates of a STIX bundle: each object validated, TLP marking definitions left out. */
+/**
+ * One STIX object as a candidate for the store: validated, with each fault named; null for a TLP
+ * marking definition, which is built in (written with every export, never stored).
+ */
+export function candidateOf(value: unknown, at: string): Candidate | null {
+  const object = value as StixObject;
+  if (object?.type === 'marking-definition' && typeof object.id === 'string' && tlpOfMarking(object.id)) {
+    return null;
+  }
+  const faults = validateStix(object);
+  return faults.length
+    ? { at, rejection: faults.map((f) => ({ field: f.path, problem: f.problem })) }
+    : { at, object };
+}
+
+/** The candidates of a STIX bundle, a chunk at a time. */
 export async function* stixCandidates(
   reader: BundleReader,
   input: AsyncIterable<Uint8Array | string>,
@@ -220,17 +235,8 @@ export async function* stixCandidates(
         candidates.push({ at, rejection: [{ field: '(object)', problem: item.error }] });
         continue;
       }
-      const value = item.value as StixObject;
-      // The TLP definitions are built in: they are written with every export, never stored.
-      if (value?.type === 'marking-definition' && typeof value.id === 'string' && tlpOfMarking(value.id)) {
-        continue;
-      }
-      const faults = validateStix(value);
-      candidates.push(
-        faults.length
-          ? { at, rejection: faults.map((f) => ({ field: f.path, problem: f.problem })) }
-          : { at, object: value },
-      );
+      const candidate = candidateOf(item.value, at);
+      if (candidate) candidates.push(candidate);
     }
     yield candidates;
   }

@@ -49,6 +49,8 @@ export interface ObjectFilter {
   places?: readonly string[];
   /** Objects that point to this one (an organization's incidents). */
   referencing?: string;
+  /** Only objects at these TLP levels. */
+  tlps?: readonly string[];
 }
 
 function filtered(db: Executor, actor: Actor, f: ObjectFilter) {
@@ -63,6 +65,7 @@ function filtered(db: Executor, actor: Actor, f: ObjectFilter) {
   if (f.to) base = base.where('stix_objects.happened', '<', f.to);
   if (f.createdBy) base = base.where('stix_objects.creator_org', '=', f.createdBy);
   if (f.places?.length) base = base.where('stix_objects.place', 'in', [...f.places]);
+  if (f.tlps?.length) base = base.where('stix_objects.tlp', 'in', [...f.tlps]);
   const { referencing } = f;
   if (referencing) {
     base = base.where(({ exists, selectFrom }) =>

@@ -7,11 +7,10 @@ import { actorName } from '../../identity/audit.service.ts';
 import { RATS_EC_ID } from '../../identity/organizations.service.ts';
 import { type Actor, authorize, isUser } from '../../identity/policy.rules.ts';
 import type { StixObject } from '../stix.definitions.ts';
-import { type Candidate, importCandidates, type RecordOutcome } from '../stix.import.ts';
+import { type Candidate, candidateOf, importCandidates, type RecordOutcome } from '../stix.import.ts';
 import { deterministicId } from '../stix.rules.ts';
 import { deleteObject } from '../stix.service.ts';
-import { validateStix } from '../stix.validate.rules.ts';
-import { type Tlp, tlpOfMarking } from '../tlp.rules.ts';
+import type { Tlp } from '../tlp.rules.ts';
 import * as repo from './taxii.repository.ts';
 import {
   encodeCursor,
@@ -261,24 +260,17 @@ export async function addObjects(
   const failures: StatusDetail[] = [];
   const candidates: Candidate[] = [];
   objects.forEach((value, index) => {
-    const at = `objects[${index}]`;
     const object = value as StixObject;
     const id = typeof object?.id === 'string' ? object.id : `objects[${index}]`;
-    const version = typeof object?.modified === 'string' ? object.modified : undefined;
-    if (object?.type === 'marking-definition' && typeof object.id === 'string' && tlpOfMarking(object.id)) {
-      successes.push({ id, message: 'a TLP marking definition this server knows already' });
-      return;
-    }
-    const faults = validateStix(object);
-    if (faults.length) {
+    const candidate = candidateOf(value, `objects[${index}]`);
+    if (!candidate) successes.push({ id, message: 'a TLP marking definition this server knows already' });
+    else if ('object' in candidate) candidates.push(candidate);
+    else
       failures.push({
         id,
-        ...(version ? { version } : {}),
-        message: faults.map((f) => `${f.path}: ${f.problem}`).join('; '),
+        ...(typeof object?.modified === 'string' ? { version: object.modified } : {}),
+        message: candidate.rejection.map((f) => `${f.field}: ${f.problem}`).join('; '),
       });
-      return;
-    }
-    candidates.push({ at, object });
   });
   const byPlace = new Map(candidates.map((cand) => [cand.at, cand]));
   if (candidates.length) {
