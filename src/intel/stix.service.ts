@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { forgetIncidents, keepIncidents } from '../assessment/rollups.repository.ts';
 import type { Database } from '../db/kysely.ts';
 import type { DB } from '../db/schema.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
@@ -236,6 +237,8 @@ export async function shareObject(
       },
     ]);
     await writer.finish();
+    // Named recipients change who may count an incident even when its marking stays.
+    if (row.type === 'incident') await keepIncidents(trx, [{ id, object, tlp, creatorOrg: row.creator_org }]);
     await audit(
       trx,
       actor,
@@ -278,8 +281,11 @@ export async function deleteObject(
       if (await repo.isCited(trx, id))
         throw new Conflict(`object ${id} is cited by an assessment or the common list`, { field: 'id' });
       await repo.removeObject(trx, id);
+      await forgetIncidents(trx, [id]);
     } else if (latest.modified !== row.modified) {
       const object = JSON.parse(latest.body) as StixObject;
+      if (row.type === 'incident')
+        await keepIncidents(trx, [{ id, object, tlp: row.tlp, creatorOrg: row.creator_org }]);
       const { created: _c, modified: _m, ...content } = object;
       await repo.reindexObject(trx, id, {
         modified: latest.modified,

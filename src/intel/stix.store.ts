@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { keepIncidents, type WrittenIncident } from '../assessment/rollups.repository.ts';
 import type { Database } from '../db/kysely.ts';
 import type { DB } from '../db/schema.ts';
 import './intel.schema.ts';
@@ -120,6 +121,8 @@ export class StixWriter {
     }
     const nowIso = this.now.toISOString();
     const results: Written[] = [];
+    /** Incidents whose latest version changed: the assessment's rollups count them anew. */
+    const incidents: WrittenIncident[] = [];
     for (const { object, access, stamped, refs } of batch) {
       const before = this.known.get(object.id);
       if (before && before.creatorOrg !== access.creatorOrg) {
@@ -198,6 +201,8 @@ export class StixWriter {
           !before,
         );
         if (!before) this.sink.recipients(object.id, access);
+        if (object.type === 'incident')
+          incidents.push({ id: object.id, object: marked, tlp: access.tlp, creatorOrg: access.creatorOrg });
         this.sink.refs(object.id, refs ?? referencesOf(marked), !before);
         this.known.set(object.id, {
           created: marked.created as string,
@@ -209,6 +214,7 @@ export class StixWriter {
       results.push({ id: object.id, status: before ? 'versioned' : 'created', modified });
     }
     await this.sink.flush();
+    await keepIncidents(this.trx, incidents);
     // What was learnt of stored objects is forgotten after each batch, so that memory stays
     // flat over an import of millions; the transaction sees its own writes if they come again.
     this.known.clear();
