@@ -69,6 +69,16 @@ describeEachDialect('the threat index API', (dialect) => {
       ],
       'green',
     );
+    // Forms other than bombing, in Mongolia (outside the example): a chemical attack, and drug trafficking.
+    const chemical = incident('MN', '2020-04-04', 0, 0, 'Unknown');
+    const gtdOf = (o: Record<string, unknown>) =>
+      (o.extensions as Record<string, Record<string, unknown>>)[GTD_EXTENSION] as Record<string, unknown>;
+    gtdOf(chemical).weapon_types = ['Chemical'];
+    const trafficking = {
+      ...incident('MN', '2020-05-05', 0, 0, 'Unknown'),
+      x_sco_category: 'drug-trafficking',
+    };
+    await land([chemical, trafficking], 'green');
     // One AMBER incident that only Kazakhstan's delegation (and its creator) may read.
     await land([incident('KZ', '2020-09-09', 50, 50, major)], 'amber', [delegationId('KZ')]);
     const people: [string, string, Role][] = [
@@ -156,6 +166,38 @@ describeEachDialect('the threat index API', (dialect) => {
     });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.details.field).toBe('states');
+  });
+
+  it('breaks incidents down by weapon (CBRN flagged), attack, target and category', async () => {
+    const forms = (query: string) =>
+      app.inject({ url: `/api/assessment/forms?${query}`, headers: { authorization: auth.get('ru') ?? '' } });
+    const weapons = (await forms('by=weapon&states=MN,KZ&from=2020&to=2020')).json();
+    expect(weapons.categories).toEqual([
+      expect.objectContaining({
+        name: 'Explosives',
+        cbrn: false,
+        total: { incidents: 4, killed: 10, wounded: 0 },
+      }),
+      expect.objectContaining({
+        name: 'Chemical',
+        cbrn: true,
+        total: { incidents: 1, killed: 0, wounded: 0 },
+      }),
+    ]);
+    expect(weapons.cbrn).toEqual([{ year: 2020, incidents: 1 }]);
+    const kinds = (await forms('by=category&states=MN&from=2020&to=2020')).json();
+    expect(
+      kinds.categories.map((c: { name: string; total: { incidents: number } }) => [
+        c.name,
+        c.total.incidents,
+      ]),
+    ).toEqual([
+      ['drug-trafficking', 1],
+      ['terrorism', 1],
+    ]);
+    const bad = await forms('by=colour');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.field).toBe('by');
   });
 
   it('lets an analyst define a region and computes the index for it', async () => {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '../db/kysely.ts';
 import { ERROR_RESPONSES } from '../server/errors.plugin.ts';
 import * as S from './assessment.schemas.ts';
-import { defineRegion, regions, threatIndex } from './index.service.ts';
+import { defineRegion, formsOfTerrorism, regions, threatIndex } from './index.service.ts';
 
 /** The regional threat assessment's API: the index per state, region and year, and the regions. */
 export const assessmentRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: () => Date }> = async (
@@ -25,6 +25,19 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox<{ database: Database; n
       },
     },
     (request) => threatIndex(db, request.actor, request.query, now()),
+  );
+  app.get(
+    '/assessment/forms',
+    {
+      config: { policy: { action: 'read', resource: 'stix' } },
+      schema: {
+        tags,
+        summary: 'Forms of terrorism: incidents per year by attack, weapon or target type, or by category',
+        querystring: S.FormsQuery,
+        response: { 200: S.FormsView, ...errors },
+      },
+    },
+    (request) => formsOfTerrorism(db, request.actor, request.query, now()),
   );
   app.get(
     '/assessment/regions',

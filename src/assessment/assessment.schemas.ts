@@ -53,3 +53,28 @@ export const RegionBody = T.Object(
   },
   { additionalProperties: false },
 );
+
+export const FormsQuery = T.Object(
+  {
+    ...IndexQuery.properties,
+    by: T.Optional(T.String({ maxLength: 20, description: 'attack, weapon, target or category' })),
+  },
+  { additionalProperties: false },
+);
+
+const Counts = { incidents: T.Number(), killed: T.Number(), wounded: T.Number() };
+export const FormsView = T.Object({
+  by: T.String(),
+  period: T.Object({ from: T.Integer(), to: T.Integer() }),
+  states: T.Array(T.String()),
+  region: T.Optional(T.Object({ id: T.String(), name: T.String() })),
+  categories: T.Array(
+    T.Object({
+      name: T.String(),
+      cbrn: T.Boolean({ description: 'a chemical, biological, radiological or nuclear weapon type' }),
+      total: T.Object(Counts),
+      series: T.Array(T.Object({ year: T.Integer(), ...Counts })),
+    }),
+  ),
+  cbrn: T.Array(T.Object({ year: T.Integer(), incidents: T.Number() })),
+});

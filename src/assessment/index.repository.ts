@@ -72,3 +72,40 @@ export async function insertRegion(
 ) {
   await db.insertInto('regions').values(row).execute();
 }
+
+export type BreakdownBy = 'attack' | 'weapon' | 'target' | 'category';
+
+/** Incidents, deaths, injuries and CBRN incidents per year and category of `by`, in these states. */
+export async function breakdown(
+  db: Executor,
+  audienceKeys: readonly string[],
+  countries: readonly string[],
+  by: BreakdownBy,
+  years: { from: number; to: number },
+) {
+  if (audienceKeys.length === 0 || countries.length === 0) return [];
+  const rows = await db
+    .selectFrom('rollups')
+    .select((eb) => [
+      'year',
+      eb.ref(by).as('name'),
+      eb.fn.sum<number>('incidents').as('incidents'),
+      eb.fn.sum<number>('killed').as('killed'),
+      eb.fn.sum<number>('wounded').as('wounded'),
+      eb.fn.sum<number>('cbrn').as('cbrn'),
+    ])
+    .where('audience', 'in', [...audienceKeys])
+    .where('country', 'in', [...countries])
+    .where('year', '>=', years.from)
+    .where('year', '<=', years.to)
+    .groupBy(['year', by])
+    .execute();
+  return rows.map((r) => ({
+    year: Number(r.year),
+    name: String(r.name),
+    incidents: Number(r.incidents),
+    killed: Number(r.killed),
+    wounded: Number(r.wounded),
+    cbrn: Number(r.cbrn),
+  }));
+}

@@ -84,7 +84,8 @@ export interface StateIndex {
   series: IndexPoint[];
 }
 
-export async function threatIndex(db: Kysely<DB>, actor: Actor, query: IndexQuery, now: Date) {
+/** The period, states and region a request names, each checked and named when wrong. */
+async function selection(db: Kysely<DB>, query: IndexQuery, now: Date) {
   const thisYear = now.getUTCFullYear();
   const to = year(query.to, 'to', thisYear);
   const from = year(query.from, 'from', to - 9);
@@ -98,6 +99,11 @@ export async function threatIndex(db: Kysely<DB>, actor: Actor, query: IndexQuer
       : region
         ? region.states
         : await repo.membersOn(db, periodEnd);
+  return { from, to, region, states };
+}
+
+export async function threatIndex(db: Kysely<DB>, actor: Actor, query: IndexQuery, now: Date) {
+  const { from, to, region, states } = await selection(db, query, now);
   const figures = await repo.yearFigures(db, await readableAudiences(db, actor));
   const wanted = [...new Set([...states, ...(region?.states ?? [])])];
   const { highest, states: series } = computeIndex(figures, wanted, { from, to });
@@ -168,4 +174,56 @@ export async function defineRegion(
     );
   });
   return { id: row.id, name, states, builtIn: false };
+}
+
+const BREAKDOWNS = ['attack', 'weapon', 'target', 'category'] as const;
+/** GTD's weapon types that make an attack chemical, biological, radiological or nuclear. */
+const CBRN_WEAPONS = new Set(['Chemical', 'Biological', 'Radiological', 'Nuclear']);
+
+/**
+ * Forms of terrorism: incidents, deaths and injuries per year by attack, weapon or target type
+ * (each incident counted under its first, as GTD's summaries do), or by category (terrorism,
+ * separatism, extremism, drug trafficking, organized crime), in the states chosen, over what the
+ * reader may read; CBRN weapons are flagged and CBRN incidents counted apart.
+ */
+export async function formsOfTerrorism(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: IndexQuery & { by?: string | undefined },
+  now: Date,
+) {
+  const by = (query.by ?? 'attack') as (typeof BREAKDOWNS)[number];
+  if (!BREAKDOWNS.includes(by)) throw new Invalid('by', `must be one of ${BREAKDOWNS.join(', ')}`);
+  const { from, to, region, states } = await selection(db, query, now);
+  const rows = await repo.breakdown(db, await readableAudiences(db, actor), states, by, { from, to });
+  const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const names = [...new Set(rows.map((r) => r.name))];
+  const categories = names.map((name) => {
+    const mine = rows.filter((r) => r.name === name);
+    const series = years.map((y) => {
+      const r = mine.find((m) => m.year === y);
+      return { year: y, incidents: r?.incidents ?? 0, killed: r?.killed ?? 0, wounded: r?.wounded ?? 0 };
+    });
+    const total = series.reduce(
+      (a, p) => ({
+        incidents: a.incidents + p.incidents,
+        killed: a.killed + p.killed,
+        wounded: a.wounded + p.wounded,
+      }),
+      { incidents: 0, killed: 0, wounded: 0 },
+    );
+    return { name, cbrn: by === 'weapon' && CBRN_WEAPONS.has(name), total, series };
+  });
+  categories.sort((a, b) => b.total.incidents - a.total.incidents || a.name.localeCompare(b.name));
+  return {
+    by,
+    period: { from, to },
+    states,
+    ...(region ? { region: { id: region.id, name: region.name } } : {}),
+    categories,
+    cbrn: years.map((y) => ({
+      year: y,
+      incidents: rows.filter((r) => r.year === y).reduce((a, r) => a + r.cbrn, 0),
+    })),
+  };
 }

@@ -9,7 +9,15 @@ import { importCandidates } from '../intel/stix.import.ts';
 import { deleteObject, shareObject } from '../intel/stix.service.ts';
 import type { Tlp } from '../intel/tlp.rules.ts';
 import { prepareDatabase } from '../server/prepare.ts';
-import { audienceKey, changes, detailKey, type Facts, factsOf, yearKey } from './rollups.rules.ts';
+import {
+  audienceKey,
+  categoryOf,
+  changes,
+  detailKey,
+  type Facts,
+  factsOf,
+  yearKey,
+} from './rollups.rules.ts';
 
 /**
  * After any sequence of imports, new versions, shares and removals of incidents, the rollups
@@ -43,6 +51,7 @@ const operation = fc.oneof(
     gtd,
     tlp: fc.constantFrom(...TLPS),
     recipients: fc.subarray(ORGS),
+    category: fc.constantFrom(undefined, 'drug-trafficking', 'organized-crime', 'not a category'),
   }),
   fc.record({
     op: fc.constant('share' as const),
@@ -89,7 +98,7 @@ describeEachDialect('incident rollups', (dialect) => {
         detail
           .filter((r) => r.incidents !== 0)
           .map((r) => [
-            key(r, ['audience', 'country', 'year', 'month', 'attack', 'weapon', 'target']),
+            key(r, ['audience', 'category', 'country', 'year', 'month', 'attack', 'weapon', 'target']),
             sums(r),
           ]),
       ),
@@ -123,8 +132,11 @@ describeEachDialect('incident rollups', (dialect) => {
         recipientOrgs: named.filter((r) => r.kind === 'org').map((r) => r.principal),
         recipientUsers: named.filter((r) => r.kind === 'user').map((r) => r.principal),
       });
-      const body = JSON.parse(row.body) as { extensions?: Record<string, Record<string, unknown>> };
-      const f = factsOf(body.extensions?.[GTD_EXTENSION], audience);
+      const body = JSON.parse(row.body) as {
+        extensions?: Record<string, Record<string, unknown>>;
+        x_sco_category?: unknown;
+      };
+      const f = factsOf(body.extensions?.[GTD_EXTENSION], audience, categoryOf(body.x_sco_category));
       if (f) facts.push(f);
     }
     const sum = (keyOf: (f: Facts) => string) =>
@@ -166,6 +178,7 @@ describeEachDialect('incident rollups', (dialect) => {
                       created: '2025-01-01T00:00:00.000Z',
                       modified: now.toISOString(),
                       name: `Incident ${o.id.slice(-1)}`,
+                      ...(o.category ? { x_sco_category: o.category } : {}),
                       extensions: { [GTD_EXTENSION]: { extension_type: 'property-extension', ...o.gtd } },
                     },
                   },

@@ -4,6 +4,7 @@ import { GTD_EXTENSION } from '../intel/stix.definitions.ts';
 import {
   type Audience,
   audienceKey,
+  categoryOf,
   changes,
   detailKey,
   type Facts,
@@ -42,7 +43,8 @@ async function factsBefore(trx: Executor, ids: readonly string[]) {
   const before = new Map<string, Facts>();
   for (const part of chunks(ids)) {
     const rows = await trx.selectFrom('incident_facts').selectAll().where('id', 'in', part).execute();
-    for (const { id, ...facts } of rows) before.set(id, facts);
+    for (const { id, category, ...facts } of rows)
+      before.set(id, { ...facts, category: categoryOf(category) });
   }
   return before;
 }
@@ -104,6 +106,7 @@ async function apply(
       .values(
         part.map(({ facts: f, sums }) => ({
           audience: f.audience,
+          category: f.category,
           country: f.country,
           year: f.year,
           month: f.month,
@@ -115,7 +118,7 @@ async function apply(
       )
       .onConflict((oc) =>
         oc
-          .columns(['audience', 'country', 'year', 'month', 'attack', 'weapon', 'target'])
+          .columns(['audience', 'category', 'country', 'year', 'month', 'attack', 'weapon', 'target'])
           .doUpdateSet((eb) => ({
             incidents: eb('rollups.incidents', '+', eb.ref('excluded.incidents')),
             killed: eb('rollups.killed', '+', eb.ref('excluded.killed')),
@@ -174,7 +177,11 @@ export async function keepIncidents(trx: Executor, incidents: readonly WrittenIn
       recipientUsers: named.users,
     };
     const extensions = incident.object.extensions as Record<string, Record<string, unknown>> | undefined;
-    const facts = factsOf(extensions?.[GTD_EXTENSION], audienceKey(audience));
+    const facts = factsOf(
+      extensions?.[GTD_EXTENSION],
+      audienceKey(audience),
+      categoryOf(incident.object.x_sco_category),
+    );
     if (facts) {
       after.set(incident.id, facts);
       audiences.push(audience);

@@ -39,9 +39,27 @@ export function propertyClass(label: unknown): keyof typeof PROPERTY_WEIGHTS {
   return 'unknown';
 }
 
+/**
+ * What kind of crime an incident is counted as: terrorism unless it says otherwise in its
+ * `x_sco_category` property (the center's next mandate adds drug trafficking and organized crime).
+ */
+export const CATEGORIES = [
+  'terrorism',
+  'separatism',
+  'extremism',
+  'drug-trafficking',
+  'organized-crime',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export function categoryOf(value: unknown): Category {
+  return CATEGORIES.includes(value as Category) ? (value as Category) : 'terrorism';
+}
+
 /** What one incident counts for. */
 export interface Facts {
   audience: string;
+  category: Category;
   /** ISO 3166 alpha-2, or '' when the incident names no country. */
   country: string;
   year: number;
@@ -71,7 +89,11 @@ const CBRN_WEAPONS = new Set(['Chemical', 'Biological', 'Radiological', 'Nuclear
  * The facts of an incident from its GTD extension (or null when it has no date to count it in):
  * the first attack, weapon and target type, as GTD's own summaries count them.
  */
-export function factsOf(gtd: Record<string, unknown> | undefined, audience: string): Facts | null {
+export function factsOf(
+  gtd: Record<string, unknown> | undefined,
+  audience: string,
+  category: Category = 'terrorism',
+): Facts | null {
   if (!gtd) return null;
   const date = typeof gtd.date_start === 'string' ? gtd.date_start : '';
   const match = /^(\d{4})(?:-(\d{2}))?/.exec(date);
@@ -79,6 +101,7 @@ export function factsOf(gtd: Record<string, unknown> | undefined, audience: stri
   const weapons = Array.isArray(gtd.weapon_types) ? (gtd.weapon_types as unknown[]) : [];
   return {
     audience,
+    category,
     country: typeof gtd.country_code === 'string' ? gtd.country_code : '',
     year: Number(match[1]),
     month: match[2] ? Number(match[2]) : 0,
@@ -94,6 +117,7 @@ export function factsOf(gtd: Record<string, unknown> | undefined, audience: stri
 
 const FACT_FIELDS = [
   'audience',
+  'category',
   'country',
   'year',
   'month',
@@ -121,9 +145,9 @@ export interface Sums {
   cbrn: number;
 }
 
-/** The finest rollup: audience, country, month, attack, weapon and target type. */
+/** The finest rollup: audience, category, country, month, attack, weapon and target type. */
 export const detailKey = (f: Facts) =>
-  [f.audience, f.country, f.year, f.month, f.attack, f.weapon, f.target].join('\u0001');
+  [f.audience, f.category, f.country, f.year, f.month, f.attack, f.weapon, f.target].join('\u0001');
 /** The coarse rollup the threat index reads: audience, country and year. */
 export const yearKey = (f: Facts) => [f.audience, f.country, f.year].join('\u0001');
 

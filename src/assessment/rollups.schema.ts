@@ -31,6 +31,7 @@ interface SumColumns {
 export interface IncidentFactsTable {
   id: string;
   audience: string;
+  category: string;
   country: string;
   year: number;
   month: number;
@@ -45,6 +46,7 @@ export interface IncidentFactsTable {
 
 export interface RollupsTable extends SumColumns {
   audience: string;
+  category: string;
   country: string;
   year: number;
   month: number;

@@ -23,6 +23,7 @@ export async function up(db: AnyDb): Promise<void> {
     .createTable('incident_facts')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('audience', 'text', (c) => c.notNull())
+    .addColumn('category', 'text', (c) => c.notNull())
     .addColumn('country', 'text', (c) => c.notNull())
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('month', 'integer', (c) => c.notNull())
@@ -47,6 +48,7 @@ export async function up(db: AnyDb): Promise<void> {
     db.schema
       .createTable('rollups')
       .addColumn('audience', 'text', (c) => c.notNull())
+      .addColumn('category', 'text', (c) => c.notNull())
       .addColumn('country', 'text', (c) => c.notNull())
       .addColumn('year', 'integer', (c) => c.notNull())
       .addColumn('month', 'integer', (c) => c.notNull())
@@ -56,6 +58,7 @@ export async function up(db: AnyDb): Promise<void> {
   )
     .addPrimaryKeyConstraint('rollups_pk', [
       'audience',
+      'category',
       'country',
       'year',
       'month',
