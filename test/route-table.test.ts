@@ -93,8 +93,19 @@ describe('the route table', () => {
         expect([200, 400, 404], `${route.method} ${route.url}`).toContain(res.statusCode);
       } else expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
     }
-    // The public may read what is marked TLP:CLEAR, and only by the information center's reads.
-    expect(openToAll.every((r) => r.startsWith('GET /api/intel/'))).toBe(true);
+    // The public may read what is marked TLP:CLEAR, and only by the information center's reads
+    // and the threat index computed from them (with the names of the regions it is computed for).
+    // Events marked public are on the public portal: their calendar and pages.
+    // The Conventions' matrix and cells are public facts (the life of documents).
+    const publicReads = [
+      'GET /api/intel/',
+      'GET /api/assessment/',
+      'GET /api/events',
+      'GET /api/conventions/',
+      // Published bulletins (TLP:CLEAR only) on the public portal; every other bulletin route is closed.
+      'GET /api/bulletins/public',
+    ];
+    expect(openToAll.filter((r) => !publicReads.some((p) => r.startsWith(p)))).toEqual([]);
   });
 
   it('refuses each role the rules do not let attempt a route, and lets the others past the gate', async () => {

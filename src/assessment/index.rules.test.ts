@@ -115,7 +115,8 @@ describe('the threat index', () => {
     fc.assert(
       fc.property(fc.array(fc.nat(1000), { minLength: 6, maxLength: 6 }), (raws) => {
         const raw = new Map(raws.map((r, i) => [2020 - i, r]));
-        const expected = (16 * raws[0]! + 8 * raws[1]! + 4 * raws[2]! + 2 * raws[3]! + raws[4]!) / 31;
+        const [r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0] = raws;
+        const expected = (16 * r0 + 8 * r1 + 4 * r2 + 2 * r3 + r4) / 31;
         expect(weightedScore(raw, 2020)).toBeCloseTo(expected, 9);
       }),
     );

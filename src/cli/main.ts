@@ -1,11 +1,17 @@
 import { Command, CommanderError } from 'commander';
 import { DomainError } from '../errors.ts';
+import { assessCommand } from './assess.command.ts';
 import { auditCommand, ChainBroken } from './audit.command.ts';
+import { bulletinCommand } from './bulletin.command.ts';
 import { chronologyCommand } from './chronology.command.ts';
+import { conventionsCommand } from './conventions.command.ts';
 import { dbCommand } from './db.command.ts';
 import { decisionCommands } from './decision.command.ts';
+import { eventsCommand } from './events.command.ts';
 import { intelCommands } from './intel.command.ts';
+import { measuresCommand } from './measures.command.ts';
 import { orgCommand } from './org.command.ts';
+import { partnersCommand } from './partners.command.ts';
 import { seedCommand } from './seed.command.ts';
 import { serveCommand } from './serve.command.ts';
 import { taxiiCommand } from './taxii.command.ts';
@@ -27,7 +33,13 @@ export function buildProgram(): Command {
     auditCommand,
     decisionCommands,
     intelCommands,
+    eventsCommand,
+    partnersCommand,
     taxiiCommand,
+    assessCommand,
+    conventionsCommand,
+    measuresCommand,
+    bulletinCommand,
   ];
   for (const add of commands) add(program);
   program.commands.forEach(function strict(command: Command) {

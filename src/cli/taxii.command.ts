@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { Invalid } from '../errors.ts';
 import type { Actor } from '../identity/policy.rules.ts';
+import { endpointById } from '../intel/partners/partners.service.ts';
 import { tlpInput } from '../intel/stix.service.ts';
 import { type TaxiiAuth, TaxiiClient } from '../intel/taxii/taxii.client.ts';
-import { pull, push } from '../intel/taxii/taxii.exchange.ts';
+import { pull, pullDuePartners, pullPartner, push } from '../intel/taxii/taxii.exchange.ts';
 import { withDatabase } from './context.ts';
 import { printReport } from './intel.command.ts';
 import { renderTable } from './table.ts';
@@ -114,6 +115,31 @@ export function taxiiCommand(program: Command): Command {
         });
       },
     );
+
+  taxii
+    .command('pull-endpoint')
+    .description('pull a partner center’s registered endpoint now, from where its last pull ended')
+    .argument('<endpoint-id>')
+    .action(async (id: string) => {
+      await withDatabase(async (database) => {
+        const target = await endpointById(database.db, id);
+        if (!target) throw new Invalid('endpoint-id', `no partner endpoint ${id}`);
+        const outcome = await pullPartner(database, target, () => new Date());
+        console.log(`${outcome.endpoint}: ${outcome.ok ? 'ok' : 'failed'}: ${outcome.message}`);
+        if (!outcome.ok) throw new Invalid('endpoint-id', 'the pull failed');
+      });
+    });
+
+  taxii
+    .command('pull-due')
+    .description('pull every partner endpoint whose schedule is due (the server does this every minute)')
+    .action(async () => {
+      await withDatabase(async (database) => {
+        const outcomes = await pullDuePartners(database, () => new Date());
+        if (outcomes.length === 0) console.log('no pull is due');
+        for (const o of outcomes) console.log(`${o.endpoint}: ${o.ok ? 'ok' : 'failed'}: ${o.message}`);
+      });
+    });
 
   remote(taxii.command('push').description('send objects to a collection of another server'))
     .requiredOption('--collection <id>', 'the collection id')

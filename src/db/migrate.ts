@@ -7,6 +7,13 @@ import * as meetings from './migrations/0005_meetings.ts';
 import * as councilDocuments from './migrations/0006_council_documents.ts';
 import * as intel from './migrations/0007_intel.ts';
 import * as assessments from './migrations/0008_assessments.ts';
+import * as taxii from './migrations/0009_taxii.ts';
+import * as partners from './migrations/0010_partners.ts';
+import * as events from './migrations/0011_events.ts';
+import * as measures from './migrations/0012_measures.ts';
+import * as bulletins from './migrations/0013_bulletins.ts';
+import * as implementation from './migrations/0014_implementation.ts';
+import * as rollups from './migrations/0015_rollups.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
@@ -19,6 +26,13 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_council_documents': councilDocuments,
   '0007_intel': intel,
   '0008_assessments': assessments,
+  '0009_taxii': taxii,
+  '0010_partners': partners,
+  '0011_events': events,
+  '0012_measures': measures,
+  '0013_bulletins': bulletins,
+  '0014_implementation': implementation,
+  '0015_rollups': rollups,
 };
 
 /** Brings the schema to the newest migration; throws with the failing migration's name. */

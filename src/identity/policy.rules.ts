@@ -5,9 +5,17 @@
  * condition for a list (`permittedScopes`, applied by repositories), so the two never disagree.
  * No rule, no access. Each module writes its rules in its own file; this list gathers them.
  */
+
+import { ASSESSMENT_RULES } from '../assessment/assessment.policy.ts';
+import { CONVENTIONS_RULES } from '../assessment/conventions.policy.ts';
+import { MEASURE_RULES } from '../assessment/measures.policy.ts';
 import { COUNCIL_RULES } from '../council/council.policy.ts';
 import { TREATY_RULES } from '../council/treaty.policy.ts';
 import { INTEL_RULES } from '../intel/intel.policy.ts';
+import { PARTNER_RULES } from '../intel/partners/partners.policy.ts';
+import { TAXII_RULES } from '../intel/taxii/taxii.policy.ts';
+import { BULLETIN_RULES } from '../publications/bulletins.policy.ts';
+import { EVENTS_RULES } from '../publications/events.policy.ts';
 import {
   type Actor,
   ALL,
@@ -49,7 +57,19 @@ const IDENTITY_RULES: readonly Rule[] = [
 ];
 
 /** Every rule of every module. */
-export const RULES: readonly Rule[] = [...IDENTITY_RULES, ...COUNCIL_RULES, ...TREATY_RULES, ...INTEL_RULES];
+export const RULES: readonly Rule[] = [
+  ...IDENTITY_RULES,
+  ...COUNCIL_RULES,
+  ...TREATY_RULES,
+  ...INTEL_RULES,
+  ...TAXII_RULES,
+  ...ASSESSMENT_RULES,
+  ...EVENTS_RULES,
+  ...PARTNER_RULES,
+  ...BULLETIN_RULES,
+  ...CONVENTIONS_RULES,
+  ...MEASURE_RULES,
+];
 
 /** The actions a response reports as abilities, per kind of resource. */
 export const ACTIONS: Record<ResourceType, readonly string[]> = {
@@ -67,6 +87,15 @@ export const ACTIONS: Record<ResourceType, readonly string[]> = {
   stix: ['read', 'update', 'share', 'lower-marking'],
   assessment: ['read'],
   listing: ['read'],
+  event: ['read', 'update', 'cancel'],
+  'taxii-collection': ['read', 'write'],
+  region: ['read', 'create'],
+  partner: ['read', 'update', 'edit-contacts', 'edit-agreements', 'edit-endpoints'],
+  bulletin: ['read', 'send', 'publish'],
+  convention: ['read'],
+  'implementing-law': ['read', 'create', 'update', 'delete'],
+  'harmonization-note': ['read', 'create', 'update', 'delete'],
+  measure: ['read', 'update'],
 };
 
 function scopesFor(actor: Actor, action: string, resource: ResourceType, rules: readonly Rule[]): Scope[] {

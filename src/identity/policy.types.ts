@@ -63,7 +63,16 @@ export type ResourceType =
   | 'meeting'
   | 'stix'
   | 'assessment'
-  | 'listing';
+  | 'listing'
+  | 'event'
+  | 'taxii-collection'
+  | 'region'
+  | 'partner'
+  | 'bulletin'
+  | 'convention'
+  | 'implementing-law'
+  | 'harmonization-note'
+  | 'measure';
 
 export interface Rule {
   resource: ResourceType;

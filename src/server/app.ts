@@ -8,6 +8,9 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Type as T } from 'typebox';
+import { assessmentRoutes } from '../assessment/assessment.routes.ts';
+import { conventionsRoutes } from '../assessment/conventions.routes.ts';
+import { measuresRoutes } from '../assessment/measures.routes.ts';
 import { councilRoutes } from '../council/council.routes.ts';
 import { decisionsRoutes } from '../council/decisions.routes.ts';
 import { treatyRoutes } from '../council/treaty.routes.ts';
@@ -15,6 +18,10 @@ import type { Database } from '../db/kysely.ts';
 import { registerAuth } from '../identity/auth.plugin.ts';
 import { identityRoutes } from '../identity/identity.routes.ts';
 import { intelRoutes } from '../intel/intel.routes.ts';
+import { partnersRoutes } from '../intel/partners/partners.routes.ts';
+import { taxiiRoutes } from '../intel/taxii/taxii.routes.ts';
+import { bulletinsRoutes } from '../publications/bulletins.routes.ts';
+import { eventsRoutes } from '../publications/events.routes.ts';
 import { registryRevision } from '../registry/reference-data.service.ts';
 import { registryRoutes } from '../registry/registry.routes.ts';
 import { errorBody, registerErrorHandler } from './errors.plugin.ts';
@@ -163,14 +170,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         now,
         dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
       });
+      await api.register(assessmentRoutes, { database: options.database, now });
+      await api.register(conventionsRoutes, { database: options.database, now });
+      await api.register(measuresRoutes, { database: options.database, now });
+      await api.register(partnersRoutes, { database: options.database, now });
       await api.register(councilRoutes, {
         database: options.database,
         now,
         dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
       });
+      await api.register(eventsRoutes, { database: options.database, now });
+      await api.register(bulletinsRoutes, { database: options.database, now });
     },
     { prefix: '/api' },
   );
+
+  // TAXII 2.1 for partner centers and other servers: its own media type and error envelope.
+  await app.register(taxiiRoutes, { prefix: '/taxii2', database: options.database, now });
 
   const webRoot = options.webRoot && existsSync(options.webRoot) ? options.webRoot : undefined;
   // Files are looked up on each request, so a rebuilt web app is served without a restart.

@@ -2,6 +2,7 @@ import { type Config, loadConfig } from '../config.ts';
 import { settleExpired } from '../council/decisions.service.ts';
 import { openDatabase } from '../db/kysely.ts';
 import { issueSetupToken } from '../identity/auth.service.ts';
+import { pullDuePartners } from '../intel/taxii/taxii.exchange.ts';
 import { buildApp } from './app.ts';
 import { prepareDatabase } from './prepare.ts';
 
@@ -28,6 +29,23 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
   await settle();
   const settling = setInterval(() => void settle(), 30_000);
   app.addHook('onClose', async () => clearInterval(settling));
+  // Partner centers' TAXII endpoints on a schedule: each pull resumes where its last one ended.
+  // The schedule is in the database (the last pull's time), so any instance may run it.
+  let pulling = false;
+  const pullPartners = async () => {
+    if (pulling) return;
+    pulling = true;
+    try {
+      for (const o of await pullDuePartners(database, () => new Date()))
+        app.log[o.ok ? 'info' : 'warn']({ endpoint: o.endpoint }, `partner pull: ${o.message}`);
+    } catch (err) {
+      app.log.error({ err }, 'partner pulls failed');
+    } finally {
+      pulling = false;
+    }
+  };
+  const pulls = setInterval(() => void pullPartners(), 60_000);
+  app.addHook('onClose', async () => clearInterval(pulls));
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

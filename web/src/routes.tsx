@@ -93,6 +93,18 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./features/intel/IntelPage.tsx')).IntelPage }),
           },
           {
+            path: 'partners',
+            lazy: async () => ({
+              Component: (await import('./features/partners/PartnersPage.tsx')).PartnersPage,
+            }),
+          },
+          {
+            path: 'partners/:id',
+            lazy: async () => ({
+              Component: (await import('./features/partners/PartnerPage.tsx')).PartnerPage,
+            }),
+          },
+          {
             path: 'intel/organizations',
             lazy: async () => ({
               Component: (await import('./features/intel/OrganizationsPage.tsx')).OrganizationsPage,
@@ -148,6 +160,62 @@ export const router = createBrowserRouter([
             path: 'intel/list',
             lazy: async () => ({
               Component: (await import('./features/intel/CommonListPage.tsx')).CommonListPage,
+            }),
+          },
+          {
+            path: 'assessment',
+            lazy: async () => ({
+              Component: (await import('./features/assessment/AssessmentPage.tsx')).AssessmentPage,
+            }),
+          },
+          {
+            path: 'events',
+            lazy: async () => ({ Component: (await import('./features/events/EventsPage.tsx')).EventsPage }),
+          },
+          {
+            path: 'conventions',
+            lazy: async () => ({
+              Component: (await import('./features/conventions/ConventionsPage.tsx')).ConventionsPage,
+            }),
+          },
+          {
+            path: 'conventions/:instrument/:state',
+            lazy: async () => ({
+              Component: (await import('./features/conventions/CellPage.tsx')).CellPage,
+            }),
+          },
+          {
+            path: 'events/new',
+            lazy: async () => ({
+              Component: (await import('./features/events/NewEventPage.tsx')).NewEventPage,
+            }),
+          },
+          {
+            path: 'events/:id',
+            lazy: async () => ({ Component: (await import('./features/events/EventPage.tsx')).EventPage }),
+          },
+          {
+            path: 'events/:id/edit',
+            lazy: async () => ({
+              Component: (await import('./features/events/EditEventPage.tsx')).EditEventPage,
+            }),
+          },
+          {
+            path: 'measures',
+            lazy: async () => ({
+              Component: (await import('./features/measures/MeasuresPage.tsx')).MeasuresPage,
+            }),
+          },
+          {
+            path: 'measures/new',
+            lazy: async () => ({
+              Component: (await import('./features/measures/NewMeasurePage.tsx')).NewMeasurePage,
+            }),
+          },
+          {
+            path: 'measures/:id',
+            lazy: async () => ({
+              Component: (await import('./features/measures/MeasurePage.tsx')).MeasurePage,
             }),
           },
           { path: '*', Component: NotFound },

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,10 +10,11 @@ import { makeUser, SYSTEM } from '../../../test/helpers/identity-factory.ts';
 import { DATA_DIR, startServer } from '../../../test/helpers/server.ts';
 import { type Database, openDatabase } from '../../db/kysely.ts';
 import { prepareDatabase } from '../../server/prepare.ts';
+import { addEndpoint } from '../partners/partners.records.service.ts';
 import { importCandidates } from '../stix.import.ts';
 import type { Tlp } from '../tlp.rules.ts';
 import { TaxiiClient } from './taxii.client.ts';
-import { push } from './taxii.exchange.ts';
+import { pullDuePartners, push } from './taxii.exchange.ts';
 
 /**
  * Exchange between two installations over TAXII 2.1: `sco taxii pull`, in a process of its own,
@@ -153,7 +154,7 @@ describe('TAXII exchange between installations', () => {
       '--quiet',
     );
     expect(third.stdout).toMatch(/read 0:/);
-  });
+  }, 180_000);
 
   it('fails clearly on a wrong password, landing nothing', async () => {
     const failed = await run(
@@ -172,6 +173,93 @@ describe('TAXII exchange between installations', () => {
     ).catch((error: { code: number; stderr: string }) => error);
     expect((failed as { code: number }).code).toBe(1);
     expect((failed as { stderr: string }).stderr).toMatch(/401/);
+  }, 60_000);
+
+  describe('scheduled pulls of a partner center’s endpoint', () => {
+    let receiver: TestDatabase;
+    const key = randomBytes(32).toString('base64');
+
+    beforeAll(async () => {
+      process.env.SCO_SECRET_KEY = key;
+      receiver = await createTestDatabase('sqlite');
+      await prepareDatabase(receiver, { dataDir: DATA_DIR });
+    });
+    afterAll(async () => {
+      delete process.env.SCO_SECRET_KEY;
+      await receiver.destroy();
+    });
+
+    it('pulls when due, from where the last pull ended, and records how it went on the endpoint', async () => {
+      const t0 = new Date('2026-11-28T10:00:00.000Z');
+      const endpoint = await addEndpoint(
+        receiver.db,
+        SYSTEM,
+        'cis-atc',
+        {
+          apiRoot: `${server.url}/taxii2/api/`,
+          collectionId: 'community',
+          direction: 'pull',
+          auth: 'basic',
+          username: analyst.username,
+          secret: analyst.password,
+          pullEveryMinutes: 60,
+        },
+        t0,
+      );
+      const first = await pullDuePartners(receiver, () => t0);
+      expect(first).toEqual([{ endpoint: endpoint.id, ok: true, message: expect.stringMatching(/created/) }]);
+      const landed = await receiver.db
+        .selectFrom('stix_objects')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('creator_org', '=', 'cis-atc')
+        .executeTakeFirstOrThrow();
+      expect(Number(landed.n)).toBeGreaterThanOrEqual(250);
+      const row = await receiver.db
+        .selectFrom('partner_endpoints')
+        .selectAll()
+        .where('id', '=', endpoint.id)
+        .executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ last_pull_status: 'ok', last_pull_at: t0.toISOString() });
+      expect(row.cursor).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/);
+
+      // Ten minutes later nothing is due; an hour later the pull brings only what was added since.
+      expect(await pullDuePartners(receiver, () => new Date(t0.getTime() + 10 * 60_000))).toEqual([]);
+      await land(server.database, [stixObject('threat-actor', 'Added for the partner pull')], 'green');
+      const later = await pullDuePartners(receiver, () => new Date(t0.getTime() + 61 * 60_000));
+      expect(later).toEqual([
+        { endpoint: endpoint.id, ok: true, message: expect.stringMatching(/^1 objects: 1 created/) },
+      ]);
+    });
+
+    it('records a failed pull with its reason and keeps the cursor', async () => {
+      const t0 = new Date('2026-11-28T12:00:00.000Z');
+      const endpoint = await addEndpoint(
+        receiver.db,
+        SYSTEM,
+        'csto',
+        {
+          apiRoot: `${server.url}/taxii2/api/`,
+          collectionId: 'community',
+          direction: 'pull',
+          auth: 'basic',
+          username: analyst.username,
+          secret: 'not the password',
+          pullEveryMinutes: 30,
+        },
+        t0,
+      );
+      const outcomes = await pullDuePartners(receiver, () => t0);
+      expect(outcomes.find((o) => o.endpoint === endpoint.id)).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/401/),
+      });
+      const row = await receiver.db
+        .selectFrom('partner_endpoints')
+        .selectAll()
+        .where('id', '=', endpoint.id)
+        .executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ last_pull_status: 'failed', cursor: null });
+    });
   });
 
   describe('push', () => {

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/kysely.ts';
 import { RATS_EC_ID } from '../../identity/organizations.service.ts';
 import type { Actor } from '../../identity/policy.rules.ts';
+import { endpointsDue, type PullTarget, recordPull } from '../partners/partners.service.ts';
 import {
   type Candidate,
   candidateOf,
@@ -10,7 +11,7 @@ import {
 } from '../stix.import.ts';
 import * as stixRepo from '../stix.repository.ts';
 import type { Tlp } from '../tlp.rules.ts';
-import { type TaxiiClient, TaxiiRemoteError } from './taxii.client.ts';
+import { TaxiiClient, TaxiiRemoteError } from './taxii.client.ts';
 import * as repo from './taxii.repository.ts';
 import { organizationReader } from './taxii.repository.ts';
 
@@ -31,6 +32,11 @@ export interface PullOptions {
   /** Objects per page asked for (the server may send fewer). */
   limit?: number;
   onPage?: (progress: { pages: number; objects: number }) => void;
+  /**
+   * Where the pull resumes and how the end of each landed page is kept: by default in
+   * `taxii_cursors` under the API root and collection; a partner's endpoint keeps its own.
+   */
+  cursor?: { load(): Promise<string | null>; save(addedLast: string): Promise<void> };
 }
 
 export interface PullReport extends Omit<ImportReport, 'rejections' | 'landed'> {
@@ -56,7 +62,11 @@ export async function pull(
   now: () => Date,
 ): Promise<PullReport> {
   const source = sourceKey(apiRoot, collection);
-  let cursor = await repo.cursorOf(database.db, source);
+  const kept = options.cursor ?? {
+    load: () => repo.cursorOf(database.db, source),
+    save: (addedLast: string) => repo.saveCursor(database.db, source, addedLast, now().toISOString()),
+  };
+  let cursor = await kept.load();
   const report: PullReport = {
     read: 0,
     created: 0,
@@ -109,7 +119,7 @@ export async function pull(
     options.onPage?.({ pages: report.pages, objects: report.read });
     if (page.addedLast) {
       cursor = page.addedLast;
-      await repo.saveCursor(database.db, source, cursor, now().toISOString());
+      await kept.save(cursor);
       report.cursor = cursor;
     }
     if (!page.more) break;
@@ -187,3 +197,73 @@ export async function push(
   await send();
   return report;
 }
+
+/**
+ * Pulls every partner endpoint whose schedule is due, each from where its last pull ended, and
+ * records how it went on the endpoint. One failing partner does not stop the others.
+ */
+export async function pullDuePartners(
+  database: Database,
+  now: () => Date,
+  fetcher: typeof fetch = fetch,
+): Promise<{ endpoint: string; ok: boolean; message: string }[]> {
+  const outcomes: { endpoint: string; ok: boolean; message: string }[] = [];
+  for (const target of await endpointsDue(database.db, now())) {
+    outcomes.push(await pullPartner(database, target, now, fetcher));
+  }
+  return outcomes;
+}
+
+/** Pulls one partner endpoint now and records the outcome on it. */
+export async function pullPartner(
+  database: Database,
+  target: PullTarget,
+  now: () => Date,
+  fetcher: typeof fetch = fetch,
+): Promise<{ endpoint: string; ok: boolean; message: string }> {
+  const client = new TaxiiClient(target.apiRoot, target.auth, fetcher);
+  let cursor = target.cursor;
+  let landed = 0;
+  try {
+    const report = await pull(
+      database,
+      SCHEDULER,
+      client,
+      target.apiRoot,
+      target.collectionId,
+      {
+        organization: target.organizationId,
+        tlp: target.tlp,
+        onPage: (p) => {
+          landed = p.objects;
+        },
+        cursor: {
+          load: async () => cursor,
+          save: async (addedLast) => {
+            cursor = addedLast;
+            await recordPull(database.db, target.id, {
+              at: now(),
+              ok: true,
+              message: `pulling: ${landed} objects so far`,
+              count: landed,
+              cursor: addedLast,
+            });
+          },
+        },
+      },
+      now,
+    );
+    const ok = report.stoppedAt === null;
+    const message = ok
+      ? `${report.read} objects: ${report.created} created, ${report.versioned} new versions, ${report.unchanged} unchanged`
+      : `stopped at ${report.stoppedAt}: ${report.rejected} objects rejected, first: ${report.rejections[0]?.at} ${report.rejections[0]?.field}: ${report.rejections[0]?.problem}`;
+    await recordPull(database.db, target.id, { at: now(), ok, message, count: report.read, cursor });
+    return { endpoint: target.id, ok, message };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await recordPull(database.db, target.id, { at: now(), ok: false, message, count: landed, cursor });
+    return { endpoint: target.id, ok: false, message };
+  }
+}
+
+const SCHEDULER: Actor = { kind: 'system', name: 'taxii-scheduler' };

@@ -97,10 +97,14 @@ const isCsrfRefusal = (error: unknown) =>
   error instanceof ApiError && error.status === 403 && error.field === 'x-csrf-token';
 
 /**
- * Sends a state-changing request (POST or PUT) with a JSON body, or none, and the session's
+ * Sends a state-changing request (POST, PUT, PATCH or DELETE) with a JSON body, or none, and the session's
  * CSRF token; returns the parsed answer (undefined for 204).
  */
-export async function sendJson<T>(method: 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const attempt = async () => {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';

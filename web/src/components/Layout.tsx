@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { useMe } from '../api/queries.ts';
 import { AccountLinks, AccountMenu } from './AccountMenu.tsx';
 import { Emblem } from './Emblem.tsx';
 import { HeaderSearch } from './HeaderSearch.tsx';
@@ -16,6 +17,12 @@ const NAV = [
   { to: '/bodies', key: 'nav.bodies', end: false },
   { to: '/council/decisions', key: 'nav.council', end: false },
   { to: '/intel', key: 'nav.intel', end: false },
+  { to: '/events', key: 'nav.events', end: false },
+  { to: '/assessment', key: 'nav.assessment', end: false },
+  { to: '/conventions', key: 'nav.conventions', end: false },
+  // Shown to signed-in users of the community only (not the public, not partner centers).
+  { to: '/partners', key: 'nav.partners', end: false, community: true },
+  { to: '/measures', key: 'nav.measures', end: false, community: true },
 ] as const;
 
 /** The frame of every page: brand band, navigation with search, main content, footer. */
@@ -23,6 +30,8 @@ export function Layout() {
   const { t } = useTranslation();
   const [menuOpen, menu] = useDisclosure(false);
   const location = useLocation();
+  const me = useMe();
+  const community = Boolean(me.data?.user) && me.data?.organization?.kind !== 'partner-center';
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -37,7 +46,7 @@ export function Layout() {
   }, [location.pathname]);
 
   const links = (className: string | undefined, onClick?: () => void) =>
-    NAV.map((item) => (
+    NAV.filter((item) => !('community' in item) || community).map((item) => (
       <li key={item.to}>
         <NavLink to={item.to} end={item.end} className={className} onClick={onClick}>
           {t(item.key)}

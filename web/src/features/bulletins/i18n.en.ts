@@ -1,0 +1,86 @@
+/**
+ * English strings of the bulletins' pages (namespace `bulletins`); `i18n.ru.ts` and `i18n.zh.ts`
+ * have the same keys (see `i18n.test.ts`). TLP labels are written as TLP 2.0 writes them.
+ */
+
+export type BulletinResources = { [key: string]: string | BulletinResources };
+
+export const en = {
+  list: {
+    title: 'Bulletins',
+    lead: 'Bulletins of the RATS information center: a period, states or regions, and sections, printed as HTML and PDF with their marking on every page.',
+    publicLead: 'Bulletins published by the RATS information center (TLP:CLEAR).',
+    new: 'New bulletin',
+    mine: 'Built by my organization',
+    received: 'Bulletins sent to us',
+    published: 'Published bulletins',
+    empty: 'No bulletins here yet.',
+    column: { title: 'Title', period: 'Period', marking: 'Marking', built: 'Built', language: 'Language' },
+  },
+  builder: {
+    title: 'New bulletin',
+    lead: 'Choose a period, the states or regions, and the sections. The preview shows the bulletin as you may read the knowledge base now; building freezes it.',
+    name: 'Title',
+    language: 'Language of the bulletin',
+    from: 'From',
+    to: 'To (included)',
+    states: 'States',
+    statesHint: 'ISO 3166 codes, separated by commas (KZ, KG)',
+    regions: 'Regions',
+    region: {
+      'central-asia': 'Central Asia (UN M49)',
+      'sco-members': 'SCO member states at the end of the period',
+    },
+    sections: 'Sections',
+    section: {
+      overview: 'Overview with charts',
+      incidents: 'Incidents of note',
+      organizations: 'Organizations',
+      measures: 'Joint measures',
+      events: 'Events',
+    },
+    top: 'Incidents of note',
+    note: "Editor's note",
+    build: 'Build bulletin',
+    preview: 'Preview',
+    previewFrame: 'Preview of the bulletin',
+    previewWaiting: 'The preview appears when the form is complete.',
+    parts_one: '{{count}} part',
+    parts_other: '{{count}} parts',
+    marking: 'The bulletin will be marked',
+  },
+  bulletin: {
+    marking: 'Marking',
+    period: 'Period',
+    states: 'States',
+    sections: 'Sections',
+    built: 'Built',
+    author: 'Built by',
+    published: 'Published on the public portal',
+    pdf: 'Download PDF',
+    html: 'Open HTML',
+    allowedOrgs: 'Organizations allowed to read every part',
+    allowedUsers: 'Persons allowed to read every part',
+    parts_one: '{{count}} part',
+    parts_other: '{{count}} parts',
+  },
+  send: {
+    title: 'Send',
+    lead: 'Only organizations allowed to read every part of the bulletin can receive it.',
+    recipients: 'Recipients',
+    refused: 'may not read {{kind}} {{id}} ({{tlp}})',
+    users: 'Users (usernames, separated by commas)',
+    submit: 'Send',
+    done: 'Sent.',
+    deliveries: 'Deliveries',
+    none: 'Not sent yet.',
+    column: { recipient: 'Recipient', when: 'Delivered', by: 'By' },
+  },
+  publish: {
+    title: 'Publish',
+    lead: 'A TLP:CLEAR bulletin can be put on the public portal, where anyone reads it.',
+    notClear: 'Only TLP:CLEAR bulletins are published; this one is marked {{tlp}}.',
+    submit: 'Publish on the portal',
+  },
+  kind: { incident: 'incident', organization: 'organization', event: 'event', measure: 'measure' },
+} satisfies BulletinResources;

@@ -1,0 +1,18 @@
+import i18n from '../../i18n/index.ts';
+import { en } from './i18n.en.ts';
+import { ru } from './i18n.ru.ts';
+import { zh } from './i18n.zh.ts';
+
+/**
+ * The events pages' strings, as the i18next namespace `events`, added when the first of the
+ * pages loads (they load lazily). Pages read them with `useEventsText`.
+ */
+export const EVENTS = 'events';
+
+for (const [language, resources] of [
+  ['en', en],
+  ['ru', ru],
+  ['zh', zh],
+] as const) {
+  i18n.addResourceBundle(language, EVENTS, resources, true, true);
+}
