@@ -218,6 +218,24 @@ export const router = createBrowserRouter([
               Component: (await import('./features/measures/MeasurePage.tsx')).MeasurePage,
             }),
           },
+          {
+            path: 'bulletins',
+            lazy: async () => ({
+              Component: (await import('./features/bulletins/BulletinsPage.tsx')).BulletinsPage,
+            }),
+          },
+          {
+            path: 'bulletins/new',
+            lazy: async () => ({
+              Component: (await import('./features/bulletins/BuilderPage.tsx')).BuilderPage,
+            }),
+          },
+          {
+            path: 'bulletins/:id',
+            lazy: async () => ({
+              Component: (await import('./features/bulletins/BulletinPage.tsx')).BulletinPage,
+            }),
+          },
           { path: '*', Component: NotFound },
         ],
       },

@@ -20,6 +20,8 @@ const NAV = [
   { to: '/events', key: 'nav.events', end: false },
   { to: '/assessment', key: 'nav.assessment', end: false },
   { to: '/conventions', key: 'nav.conventions', end: false },
+  // Published bulletins are on the public portal; signed-in users also see theirs.
+  { to: '/bulletins', key: 'nav.bulletins', end: false },
   // Shown to signed-in users of the community only (not the public, not partner centers).
   { to: '/partners', key: 'nav.partners', end: false, community: true },
   { to: '/measures', key: 'nav.measures', end: false, community: true },

@@ -20,6 +20,7 @@ export const en = {
     conventions: 'Conventions',
     partners: 'Partners',
     measures: 'Measures',
+    bulletins: 'Bulletins',
     menu: 'Open menu',
     breadcrumb: 'Breadcrumb',
     close: 'Close menu',

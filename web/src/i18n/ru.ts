@@ -22,6 +22,7 @@ export const ru = {
     conventions: 'Конвенции',
     partners: 'Партнёры',
     measures: 'Совместные меры',
+    bulletins: 'Бюллетени',
     menu: 'Открыть меню',
     breadcrumb: 'Навигационная цепочка',
     close: 'Закрыть меню',

@@ -22,6 +22,7 @@ export const zh = {
     conventions: '公约',
     partners: '合作伙伴',
     measures: '联合措施',
+    bulletins: '公报',
     menu: '打开菜单',
     breadcrumb: '当前位置',
     close: '关闭菜单',
