@@ -69,10 +69,17 @@ describe('the sco command', () => {
     expect(sco('user', 'disable', 'kz.one').code).toBe(0);
     const users = sco('user', 'list');
     expect(users.out).toMatch(/kz\.one\s+kz\.one\s+delegation-kz\s+delegate,head-of-delegation\s+disabled/);
-    expect(sco('org', 'add-partner', '--id', 'cis-atc', '--name', 'CIS Anti-Terrorism Center').code).toBe(0);
+    // The reference data brings the CIS Anti-Terrorism Center; an administrator adds another center.
     expect(sco('org', 'list').out).toMatch(/cis-atc\s+partner-center\s+CIS Anti-Terrorism Center/);
+    const taken = sco('org', 'add-partner', '--id', 'cis-atc', '--name', 'CIS Anti-Terrorism Center');
+    expect(taken.code).toBe(1);
+    expect(taken.err).toMatch(/organization cis-atc already exists/);
+    expect(
+      sco('org', 'add-partner', '--id', 'sco-anti-drug-centre', '--name', 'SCO Anti-Drug Centre').code,
+    ).toBe(0);
+    expect(sco('org', 'list').out).toMatch(/sco-anti-drug-centre\s+partner-center\s+SCO Anti-Drug Centre/);
     const log = sco('audit', 'log', '--limit', '3');
-    expect(log.out).toMatch(/organization\.create\s+organization:cis-atc/);
+    expect(log.out).toMatch(/organization\.create\s+organization:sco-anti-drug-centre/);
     expect(sco('audit', 'verify').out).toMatch(/audit chain intact/);
   });
 

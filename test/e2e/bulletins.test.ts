@@ -29,6 +29,7 @@ let analystActor: Actor;
 let amberId: string;
 
 async function signIn(page: Page, user: { username: string; password: string }) {
+  page.setDefaultTimeout(20_000);
   await page.goto(session.url('/signin'));
   await page.getByRole('textbox', { name: 'Username' }).fill(user.username);
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(user.password);

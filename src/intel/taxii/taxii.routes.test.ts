@@ -30,12 +30,7 @@ describeEachDialect('the TAXII 2.1 server', (dialect) => {
   beforeAll(async () => {
     database = await createTestDatabase(dialect);
     await prepareDatabase(database, { dataDir: DATA_DIR });
-    await addPartnerCenter(
-      database.db,
-      SYSTEM,
-      { id: 'cis-atc', name: { en: 'CIS Anti-Terrorism Center' } },
-      new Date(),
-    );
+    // The CIS Anti-Terrorism Center comes with the reference data; another center is added.
     await addPartnerCenter(
       database.db,
       SYSTEM,
@@ -193,7 +188,9 @@ describeEachDialect('the TAXII 2.1 server', (dialect) => {
       expect(await aliases('rats')).toEqual([
         'community',
         'partner-cis-atc',
+        'partner-csto',
         'partner-other-center',
+        'partner-un-cted',
         'rats-executive-committee',
       ]);
       expect(await aliases('kz')).toEqual(['community']);
