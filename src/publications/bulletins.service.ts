@@ -276,7 +276,7 @@ export async function sendBulletin(
     const refused = firstUnreadable(snapshot.parts, mayReadPart(recipient.actor));
     if (refused) {
       throw new Forbidden(
-        `${recipient.label} may not read ${refused.kind} ${refused.id} (TLP:${refused.tlp.toUpperCase()}): nothing was sent`,
+        `${recipient.label} may not read ${refused.id.startsWith(`${refused.kind}--`) ? refused.id : `${refused.kind} ${refused.id}`} (TLP:${refused.tlp.toUpperCase()}): nothing was sent`,
         {
           field: recipient.kind === 'org' ? 'organizations' : 'users',
           recipient: recipient.id,

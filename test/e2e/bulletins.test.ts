@@ -103,7 +103,9 @@ describe('bulletins', () => {
     const kazakhstan = page.getByRole('checkbox', { name: /Kazakhstan/ });
     await kazakhstan.waitFor();
     expect(await kazakhstan.isDisabled()).toBe(true);
-    const refusal = page.getByText(`may not read incident ${amberId} (TLP:AMBER)`).first();
+    const refusal = page
+      .getByText(`may not read incident ${amberId.replace(/^incident--/, '')} (TLP:AMBER)`)
+      .first();
     await refusal.waitFor();
     await page.getByRole('checkbox', { name: 'SCO Secretariat' }).check();
     await page.getByRole('button', { name: 'Send', exact: true }).click();

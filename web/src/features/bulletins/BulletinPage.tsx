@@ -128,7 +128,8 @@ function SendSection({ bulletin: b }: { bulletin: Bulletin }) {
                         <span className={classes.refused}>
                           {t('send.refused', {
                             kind: t(`kind.${c.refusedPart.kind}`),
-                            id: c.refusedPart.id,
+                            // A STIX id names its type already, which the text says before it.
+                            id: c.refusedPart.id.replace(/^[a-z0-9-]+--/, ''),
                             tlp: `TLP:${c.refusedPart.tlp.toUpperCase()}`,
                           })}
                         </span>
