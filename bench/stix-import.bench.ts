@@ -81,7 +81,7 @@ async function imported(): Promise<number> {
   const result = await importStix(
     database,
     { kind: 'system', name: 'bench' },
-    createReadStream(file),
+    createReadStream(file, { highWaterMark: 1 << 20 }),
     { tlp: 'green' },
     new Date(),
   );

@@ -52,6 +52,7 @@ const operation = fc.oneof(
     tlp: fc.constantFrom(...TLPS),
     recipients: fc.subarray(ORGS),
     category: fc.constantFrom(undefined, 'drug-trafficking', 'organized-crime', 'not a category'),
+    earlier: fc.option(gtd, { nil: undefined }),
   }),
   fc.record({
     op: fc.constant('share' as const),
@@ -171,20 +172,23 @@ describeEachDialect('incident rollups', (dialect) => {
               database,
               SYSTEM,
               (async function* () {
-                yield [
-                  {
-                    at: 'objects[0]',
-                    object: {
-                      type: 'incident',
-                      spec_version: '2.1',
-                      id: o.id,
-                      created: '2025-01-01T00:00:00.000Z',
-                      modified: now.toISOString(),
-                      name: `Incident ${o.id.slice(-1)}`,
-                      ...(o.category ? { x_sco_category: o.category } : {}),
-                      extensions: { [GTD_EXTENSION]: { extension_type: 'property-extension', ...o.gtd } },
-                    },
+                const version = (modified: string, facts: typeof o.gtd) => ({
+                  at: 'objects[0]',
+                  object: {
+                    type: 'incident',
+                    spec_version: '2.1',
+                    id: o.id,
+                    created: '2025-01-01T00:00:00.000Z',
+                    modified,
+                    name: `Incident ${o.id.slice(-1)}`,
+                    ...(o.category ? { x_sco_category: o.category } : {}),
+                    extensions: { [GTD_EXTENSION]: { extension_type: 'property-extension', ...facts } },
                   },
+                });
+                // Sometimes two versions of the incident arrive in the same batch.
+                yield [
+                  ...(o.earlier ? [version(new Date(now.getTime() - 500).toISOString(), o.earlier)] : []),
+                  version(now.toISOString(), o.gtd),
                 ];
               })(),
               { tlp: o.tlp, recipientOrgs: o.recipients },

@@ -31,6 +31,8 @@ export interface WrittenIncident {
   object: Record<string, unknown>;
   tlp: string;
   creatorOrg: string;
+  /** Stored for the first time: it has no earlier facts to take away. */
+  isNew?: boolean;
 }
 
 function chunks<T>(items: readonly T[]): T[][] {
@@ -41,6 +43,7 @@ function chunks<T>(items: readonly T[]): T[][] {
 
 async function factsBefore(trx: Executor, ids: readonly string[]) {
   const before = new Map<string, Facts>();
+  if (ids.length === 0) return before;
   for (const part of chunks(ids)) {
     const rows = await trx.selectFrom('incident_facts').selectAll().where('id', 'in', part).execute();
     for (const { id, category, ...facts } of rows)
@@ -73,8 +76,12 @@ async function apply(
   ids: readonly string[],
   after: Map<string, Facts>,
   audiences: Audience[],
+  fresh: ReadonlySet<string> = new Set(),
 ) {
-  const before = await factsBefore(trx, ids);
+  const before = await factsBefore(
+    trx,
+    ids.filter((id) => !fresh.has(id)),
+  );
   const pairs = ids.map((id) => ({ before: before.get(id) ?? null, after: after.get(id) ?? null }));
   const changedIds = ids.filter((_, i) => !sameFacts(pairs[i]?.before ?? null, pairs[i]?.after ?? null));
   if (changedIds.length === 0) return;
@@ -162,8 +169,13 @@ async function apply(
 }
 
 /** Counts these incidents as they now are. */
-export async function keepIncidents(trx: Executor, incidents: readonly WrittenIncident[]): Promise<void> {
-  if (incidents.length === 0) return;
+export async function keepIncidents(trx: Executor, written: readonly WrittenIncident[]): Promise<void> {
+  if (written.length === 0) return;
+  // Several versions of one incident in one batch: it counts as its last, and is new if its first was.
+  const latest = new Map<string, WrittenIncident>();
+  for (const w of written) latest.set(w.id, { ...w, isNew: latest.get(w.id)?.isNew ?? w.isNew });
+  const incidents = [...latest.values()];
+  const fresh = new Set(incidents.filter((i) => i.isNew).map((i) => i.id));
   const named = incidents.filter((i) => i.tlp !== 'clear' && i.tlp !== 'green').map((i) => i.id);
   const recipients = named.length ? await recipientsOf(trx, named) : new Map();
   const after = new Map<string, Facts>();
@@ -187,12 +199,9 @@ export async function keepIncidents(trx: Executor, incidents: readonly WrittenIn
       audiences.push(audience);
     }
   }
-  await apply(
-    trx,
-    incidents.map((i) => i.id),
-    after,
-    audiences,
-  );
+  // New incidents that count for nothing (no date, no GTD record) change no rollup.
+  const ids = incidents.map((i) => i.id).filter((id) => !fresh.has(id) || after.has(id));
+  if (ids.length) await apply(trx, ids, after, audiences, fresh);
 }
 
 /** Takes these incidents out of the counts (they were removed). */

@@ -117,7 +117,13 @@ export function intelCommands(program: Command): Command {
     const progress = flags.quiet ? null : progressLine(statSync(file).size, 'objects');
     await withDatabase(async (database) => {
       await runImport(() =>
-        importStix(database, CLI, createReadStream(file), optionsOf(flags, progress), new Date()),
+        importStix(
+          database,
+          CLI,
+          createReadStream(file, { highWaterMark: 1 << 20 }),
+          optionsOf(flags, progress),
+          new Date(),
+        ),
       );
     });
     progress?.done();
@@ -133,7 +139,13 @@ export function intelCommands(program: Command): Command {
     const progress = flags.quiet ? null : progressLine(statSync(file).size, 'records');
     await withDatabase(async (database) => {
       await runImport(() =>
-        importGtd(database, CLI, createReadStream(file), optionsOf(flags, progress), new Date()),
+        importGtd(
+          database,
+          CLI,
+          createReadStream(file, { highWaterMark: 1 << 20 }),
+          optionsOf(flags, progress),
+          new Date(),
+        ),
       );
     });
     progress?.done();

@@ -202,7 +202,13 @@ export class StixWriter {
         );
         if (!before) this.sink.recipients(object.id, access);
         if (object.type === 'incident')
-          incidents.push({ id: object.id, object: marked, tlp: access.tlp, creatorOrg: access.creatorOrg });
+          incidents.push({
+            id: object.id,
+            object: marked,
+            tlp: access.tlp,
+            creatorOrg: access.creatorOrg,
+            isNew: !before,
+          });
         this.sink.refs(object.id, refs ?? referencesOf(marked), !before);
         this.known.set(object.id, {
           created: marked.created as string,
