@@ -7,6 +7,7 @@ import { type Actor, authorize } from '../identity/policy.rules.ts';
 import { countryName, isCountryCode } from '../registry/countries.ts';
 import * as repo from './index.repository.ts';
 import { computeIndex, type IndexPoint, regionSeries } from './index.rules.ts';
+import { CBRN_WEAPONS } from './rollups.rules.ts';
 
 /**
  * The regional threat index over what the reader may see: the marking classes the reader may
@@ -177,8 +178,6 @@ export async function defineRegion(
 }
 
 const BREAKDOWNS = ['attack', 'weapon', 'target', 'category'] as const;
-/** GTD's weapon types that make an attack chemical, biological, radiological or nuclear. */
-const CBRN_WEAPONS = new Set(['Chemical', 'Biological', 'Radiological', 'Nuclear']);
 
 /**
  * Forms of terrorism: incidents, deaths and injuries per year by attack, weapon or target type

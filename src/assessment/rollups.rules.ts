@@ -83,7 +83,12 @@ const count = (value: unknown) =>
   typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
 
 /** Weapons GTD names that make an attack CBRN. */
-const CBRN_WEAPONS = new Set(['Chemical', 'Biological', 'Radiological', 'Nuclear']);
+export const CBRN_WEAPONS: ReadonlySet<string> = new Set([
+  'Chemical',
+  'Biological',
+  'Radiological',
+  'Nuclear',
+]);
 
 /**
  * The facts of an incident from its GTD extension (or null when it has no date to count it in):

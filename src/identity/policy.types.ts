@@ -82,6 +82,14 @@ export interface Rule {
 
 export type UserActor = Extract<Actor, { kind: 'user' }>;
 export const isUser = (a: Actor): a is UserActor => a.kind === 'user';
+/**
+ * The reader standing for a whole organization: what every one of its users may read under
+ * rules that look at the organization (a RED object names users, so none is read this way).
+ */
+export const organizationReader = (
+  organizationId: string,
+  organizationKind: OrganizationKind = 'partner-center',
+): Actor => ({ kind: 'user', userId: '', organizationId, organizationKind, roles: [] });
 export const hasRole = (a: Actor, role: Role) => isUser(a) && a.roles.includes(role);
 export const hasAnyRole = (a: Actor, roles: readonly Role[]) => roles.some((r) => hasRole(a, r));
 /** Everything to administrators, nothing to others. */

@@ -11,6 +11,7 @@ import {
   abilities,
   authorize,
   type OrganizationKind,
+  organizationReader,
 } from '../identity/policy.rules.ts';
 import type { Tlp } from '../intel/tlp.rules.ts';
 import { gatherSnapshot } from './bulletins.content.ts';
@@ -196,13 +197,7 @@ async function resolveRecipients(db: Kysely<DB>, given: Recipients, now: Date): 
       kind: 'org',
       id,
       label: `organization ${id}`,
-      actor: {
-        kind: 'user',
-        userId: '',
-        organizationId: id,
-        organizationKind: org.kind as OrganizationKind,
-        roles: [],
-      },
+      actor: organizationReader(id, org.kind as OrganizationKind),
     };
   });
   for (const key of userKeys) {

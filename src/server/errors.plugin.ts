@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DomainError, type ErrorCode, TooManyRequests, Unauthorized } from '../errors.ts';
 
-const STATUS: Record<ErrorCode, number> = {
+/** The HTTP status of each domain error; TAXII's routes map them the same way. */
+export const STATUS: Record<ErrorCode, number> = {
   invalid: 400,
   unauthorized: 401,
   forbidden: 403,

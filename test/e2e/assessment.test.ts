@@ -54,14 +54,7 @@ afterAll(async () => {
 });
 
 async function signedIn(viewport = LAPTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await session.browser.newContext({ viewport, locale: 'en-GB', acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(session.url('/signin'));
-  await page.getByRole('textbox', { name: 'Username' }).fill(analyst.username);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(analyst.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL(/\/me$/);
-  return { context, page };
+  return session.signIn(analyst, { viewport, acceptDownloads: true });
 }
 
 /** Opens the dashboard and waits until the map has its states and every chart has drawn. */

@@ -36,6 +36,15 @@ export interface BrowserSession {
    * hold a live connection (server-sent events) never go quiet: wait for `load` there.
    */
   open(page: Page, path: string, until?: 'networkidle' | 'load'): Promise<void>;
+  /** A fresh context signed in as `user` through the sign-in page, left on /me. */
+  signIn(
+    user: { username: string; password: string },
+    options?: {
+      viewport?: { width: number; height: number };
+      timezoneId?: string;
+      acceptDownloads?: boolean;
+    },
+  ): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
 }
 
@@ -63,6 +72,17 @@ export async function startBrowserSession(): Promise<BrowserSession> {
         .getByRole('status')
         .filter({ hasText: /Loading|Загрузка|正在加载/ })
         .waitFor({ state: 'detached' });
+    },
+    async signIn(user, options = {}) {
+      const { viewport = LAPTOP, ...rest } = options;
+      const context = await browser.newContext({ viewport, locale: 'en-GB', ...rest });
+      const page = await context.newPage();
+      await page.goto(url('/signin'));
+      await page.getByRole('textbox', { name: 'Username' }).fill(user.username);
+      await page.getByRole('textbox', { name: 'Password', exact: true }).fill(user.password);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.waitForURL(/\/me$/);
+      return { context, page };
     },
     async close() {
       await browser.close();

@@ -32,14 +32,7 @@ beforeAll(async () => {
 afterAll(() => session?.close());
 
 async function signedIn(viewport = LAPTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await session.browser.newContext({ viewport, locale: 'en-GB' });
-  const page = await context.newPage();
-  await page.goto(session.url('/signin'));
-  await page.getByRole('textbox', { name: 'Username' }).fill(delegate.username);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(delegate.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL(/\/me$/);
-  return { context, page };
+  return session.signIn(delegate, { viewport });
 }
 
 const kazakhstanExtremism = (page: Page) =>

@@ -68,14 +68,7 @@ async function signedIn(
   viewport = LAPTOP,
   timezoneId = 'Europe/Moscow',
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await session.browser.newContext({ viewport, locale: 'en-GB', timezoneId });
-  const page = await context.newPage();
-  await page.goto(url('/signin'));
-  await page.getByRole('textbox', { name: 'Username' }).fill(user.username);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(user.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL(/\/me$/);
-  return { context, page };
+  return session.signIn(user, { viewport, timezoneId });
 }
 
 const open = (page: Page, path: string) => session.open(page, path, 'load');

@@ -41,15 +41,9 @@ afterAll(async () => {
 });
 
 async function signedIn(user: User, viewport = LAPTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await session.browser.newContext({ viewport, locale: 'en-GB', acceptDownloads: true });
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  await page.goto(session.url('/signin'));
-  await page.getByRole('textbox', { name: 'Username' }).fill(user.username);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(user.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL(/\/me$/);
-  return { context, page };
+  const signed = await session.signIn(user, { viewport, acceptDownloads: true });
+  signed.context.setDefaultTimeout(10_000);
+  return signed;
 }
 
 async function checkPage(page: Page, name: string) {

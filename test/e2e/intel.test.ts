@@ -224,14 +224,7 @@ afterAll(async () => {
 
 /** A browser of its own for one user, signed in through the sign-in page. */
 async function signedIn(user: User, viewport = LAPTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await session.browser.newContext({ viewport, locale: 'en-GB' });
-  const page = await context.newPage();
-  await page.goto(session.url('/signin'));
-  await page.getByRole('textbox', { name: 'Username' }).fill(user.username);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(user.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL(/\/me$/);
-  return { context, page };
+  return session.signIn(user, { viewport });
 }
 
 const open = (page: Page, path: string) => session.open(page, path);

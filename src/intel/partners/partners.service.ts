@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { audit } from '../../identity/audit.service.ts';
 import * as organizations from '../../identity/organizations.repository.ts';
-import { type Actor, authorize, permittedScopes } from '../../identity/policy.rules.ts';
+import { type Actor, authorize, organizationReader, permittedScopes } from '../../identity/policy.rules.ts';
 import { TLP_LEVELS, type Tlp } from '../tlp.rules.ts';
 import type { PartnerRecord } from './partners.data.ts';
 import { presentAgreement, presentContact, presentEndpoint, presentEntry } from './partners.presenter.ts';
@@ -248,15 +248,6 @@ export async function syncPartners(db: Kysely<DB>, records: readonly PartnerReco
   return added;
 }
 
-/** The actor that stands for a partner center's users when asking what it may read. */
-export const partnerReader = (organizationId: string): Actor => ({
-  kind: 'user',
-  userId: '',
-  organizationId,
-  organizationKind: 'partner-center',
-  roles: ['analyst'],
-});
-
 async function stixView(
   db: Kysely<DB>,
   actor: Actor,
@@ -298,7 +289,7 @@ export async function sharedWith(
   page: { limit: number; offset: number },
 ) {
   await readableEntry(db, actor, id);
-  return stixView(db, actor, id, { readableBy: partnerReader(id) }, page);
+  return stixView(db, actor, id, { readableBy: organizationReader(id) }, page);
 }
 
 /** What came from a partner: the objects it created, over what the reader may read. */

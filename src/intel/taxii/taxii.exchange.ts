@@ -1,6 +1,6 @@
 import type { Database } from '../../db/kysely.ts';
 import { RATS_EC_ID } from '../../identity/organizations.service.ts';
-import type { Actor } from '../../identity/policy.rules.ts';
+import { type Actor, organizationReader } from '../../identity/policy.rules.ts';
 import { endpointsDue, type PullTarget, recordPull } from '../partners/partners.service.ts';
 import {
   type Candidate,
@@ -13,7 +13,6 @@ import * as stixRepo from '../stix.repository.ts';
 import type { Tlp } from '../tlp.rules.ts';
 import { TaxiiClient, TaxiiRemoteError } from './taxii.client.ts';
 import * as repo from './taxii.repository.ts';
-import { organizationReader } from './taxii.repository.ts';
 
 /**
  * Exchange with other TAXII servers. A pull pages through a collection from where the last pull

@@ -1,6 +1,6 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { Actor } from '../../identity/policy.rules.ts';
+import { type Actor, organizationReader } from '../../identity/policy.rules.ts';
 import { readable } from '../stix.repository.ts';
 import type { Tlp } from '../tlp.rules.ts';
 import type { ObjectQuery, VersionMatch } from './taxii.rules.ts';
@@ -19,15 +19,6 @@ export interface Membership {
   /** Only objects this organization may read (a partner center's collection). */
   servesOrg: string | null;
 }
-
-/** The reader standing for a whole organization: what every one of its users may read (RED aside). */
-export const organizationReader = (organizationId: string): Actor => ({
-  kind: 'user',
-  userId: '',
-  organizationId,
-  organizationKind: 'partner-center',
-  roles: [],
-});
 
 type Eb = ExpressionBuilder<DB, 'stix_versions' | 'stix_objects'>;
 const asObjects = (eb: Eb) => eb as unknown as ExpressionBuilder<DB, 'stix_objects'>;

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../db/kysely.ts';
 import { DomainError, Unauthorized } from '../../errors.ts';
+import { STATUS } from '../../server/errors.plugin.ts';
 import {
   acceptsTaxii,
   isTaxiiContentType,
@@ -18,15 +19,6 @@ import * as taxii from './taxii.service.ts';
  * TAXII error message. Sign-in is HTTP Basic or a bearer token (the same users and tokens as
  * the rest of the API); discovery is open.
  */
-
-const STATUS: Record<string, number> = {
-  invalid: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  too_many_requests: 429,
-};
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -91,7 +83,7 @@ export async function taxiiRoutes(
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
-      const status = STATUS[error.code] ?? 400;
+      const status = STATUS[error.code];
       const details = { ...error.details, request_id: request.id };
       return send(reply, status, taxiiError(status, TITLES[status] ?? 'Error', error.message, details));
     }

@@ -363,8 +363,12 @@ export async function removeObject(
 ) {
   const { db } = database;
   const c = await collectionFor(db, actor, collection);
-  const q = parseObjectQuery({ 'match[version]': 'all', ...params, limit: '1000' });
-  const rows = await repo.manifestPage(db, actor, c.membership, { ...q, limit: 100_000 }, objectId);
+  // Every version the filters name: an object's versions are few, so no page is needed.
+  const q = {
+    ...parseObjectQuery({ 'match[version]': 'all', ...params }),
+    limit: Number.MAX_SAFE_INTEGER - 1,
+  };
+  const rows = await repo.manifestPage(db, actor, c.membership, q, objectId);
   if (rows.length === 0) throw new NotFound('object', objectId);
   if (!authorize(actor, 'write', 'taxii-collection', subject(c)))
     throw new Forbidden('this collection does not accept changes from you (can_write is false)');
