@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { threatIndex } from '../src/assessment/index.service.ts';
 import { keepIncidents, type WrittenIncident } from '../src/assessment/rollups.repository.ts';
+import { incidentFactsOf } from '../src/assessment/rollups.rules.ts';
 import { openDatabase } from '../src/db/kysely.ts';
 import { GTD_EXTENSION } from '../src/intel/stix.definitions.ts';
 import { prepareDatabase } from '../src/server/prepare.ts';
@@ -89,7 +90,7 @@ for (let done = 0; done < INCIDENTS; ) {
       id: `incident--${randomUUID()}`,
       tlp: 'green',
       creatorOrg: 'rats-executive-committee',
-      object: {
+      facts: incidentFactsOf({
         extensions: {
           [GTD_EXTENSION]: {
             date_start: `${year}-0${1 + Math.floor(next() * 9)}`,
@@ -102,7 +103,7 @@ for (let done = 0; done < INCIDENTS; ) {
             property_extent: EXTENTS[extent],
           },
         },
-      },
+      }),
     });
   }
   await database.db.transaction().execute((trx) => keepIncidents(trx, batch));

@@ -1,6 +1,6 @@
+import type { Database as SQLiteDatabase } from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { GTD_EXTENSION } from '../intel/stix.definitions.ts';
 import {
   type Audience,
   audienceKey,
@@ -8,7 +8,7 @@ import {
   changes,
   detailKey,
   type Facts,
-  factsOf,
+  type IncidentFacts,
   sameFacts,
   yearKey,
 } from './rollups.rules.ts';
@@ -25,10 +25,11 @@ type Executor = Kysely<DB> | Transaction<DB>;
 
 const CHUNK = 500;
 
-/** An incident as just written: its latest version and who may read it. */
+/** An incident as just written: what its latest version counts for and who may read it. */
 export interface WrittenIncident {
   id: string;
-  object: Record<string, unknown>;
+  /** From `incidentFactsOf`; null when it counts for nothing. */
+  facts: IncidentFacts | null;
   tlp: string;
   creatorOrg: string;
   /** Stored for the first time: it has no earlier facts to take away. */
@@ -70,9 +71,130 @@ async function recipientsOf(trx: Executor, ids: readonly string[]) {
   return out;
 }
 
+/** One row of the rollups or of the yearly rollups: its key's columns and the sums to add. */
+type SumRow = Record<string, string | number>;
+
+/** Where the changes go: the same rows either way, prepared statements on SQLite. */
+interface RollupSink {
+  audiences(rows: Record<string, string>[]): Promise<void>;
+  detail(rows: SumRow[]): Promise<void>;
+  yearly(rows: SumRow[]): Promise<void>;
+  removeFacts(ids: readonly string[]): Promise<void>;
+  addFacts(rows: (Facts & { id: string })[]): Promise<void>;
+}
+
+const SUMS = ['incidents', 'killed', 'wounded', 'property', 'cbrn'] as const;
+const DETAIL_KEY = [
+  'audience',
+  'category',
+  'country',
+  'year',
+  'month',
+  'attack',
+  'weapon',
+  'target',
+] as const;
+const YEAR_KEY = ['audience', 'country', 'year'] as const;
+const FACT_COLUMNS = ['id', ...DETAIL_KEY, 'killed', 'wounded', 'property', 'cbrn'] as const;
+
+function kyselyRollups(trx: Executor): RollupSink {
+  return {
+    async audiences(rows) {
+      await trx
+        .insertInto('audiences')
+        .values(rows as never)
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute();
+    },
+    async detail(rows) {
+      for (const part of chunks(rows)) {
+        await trx
+          .insertInto('rollups')
+          .values(part as never)
+          .onConflict((oc) =>
+            oc.columns([...DETAIL_KEY]).doUpdateSet((eb) => ({
+              incidents: eb('rollups.incidents', '+', eb.ref('excluded.incidents')),
+              killed: eb('rollups.killed', '+', eb.ref('excluded.killed')),
+              wounded: eb('rollups.wounded', '+', eb.ref('excluded.wounded')),
+              property: eb('rollups.property', '+', eb.ref('excluded.property')),
+              cbrn: eb('rollups.cbrn', '+', eb.ref('excluded.cbrn')),
+            })),
+          )
+          .execute();
+      }
+    },
+    async yearly(rows) {
+      for (const part of chunks(rows)) {
+        await trx
+          .insertInto('rollups_year')
+          .values(part as never)
+          .onConflict((oc) =>
+            oc.columns([...YEAR_KEY]).doUpdateSet((eb) => ({
+              incidents: eb('rollups_year.incidents', '+', eb.ref('excluded.incidents')),
+              killed: eb('rollups_year.killed', '+', eb.ref('excluded.killed')),
+              wounded: eb('rollups_year.wounded', '+', eb.ref('excluded.wounded')),
+              property: eb('rollups_year.property', '+', eb.ref('excluded.property')),
+              cbrn: eb('rollups_year.cbrn', '+', eb.ref('excluded.cbrn')),
+            })),
+          )
+          .execute();
+      }
+    },
+    async removeFacts(ids) {
+      for (const part of chunks(ids))
+        await trx.deleteFrom('incident_facts').where('id', 'in', part).execute();
+    },
+    async addFacts(rows) {
+      for (const part of chunks(rows)) await trx.insertInto('incident_facts').values(part).execute();
+    },
+  };
+}
+
+const upsert = (table: string, key: readonly string[]) =>
+  `insert into ${table} (${[...key, ...SUMS].join(', ')}) values (${[...key, ...SUMS].map((c) => `@${c}`).join(', ')})
+   on conflict (${key.join(', ')}) do update set ${SUMS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
+
+/** The statements of one SQLite connection, prepared once. */
+const prepared = new WeakMap<SQLiteDatabase, RollupSink>();
+
+function sqliteRollups(sqlite: SQLiteDatabase): RollupSink {
+  const kept = prepared.get(sqlite);
+  if (kept) return kept;
+  const audience = sqlite.prepare(
+    `insert into audiences (key, tlp, creator_org, recipient_orgs, recipient_users)
+     values (@key, @tlp, @creator_org, @recipient_orgs, @recipient_users) on conflict (key) do nothing`,
+  );
+  const detail = sqlite.prepare(upsert('rollups', DETAIL_KEY));
+  const yearly = sqlite.prepare(upsert('rollups_year', YEAR_KEY));
+  const remove = sqlite.prepare('delete from incident_facts where id = ?');
+  const add = sqlite.prepare(
+    `insert into incident_facts (${FACT_COLUMNS.join(', ')}) values (${FACT_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+  );
+  const sink: RollupSink = {
+    audiences: async (rows) => {
+      for (const row of rows) audience.run(row);
+    },
+    detail: async (rows) => {
+      for (const row of rows) detail.run(row);
+    },
+    yearly: async (rows) => {
+      for (const row of rows) yearly.run(row);
+    },
+    removeFacts: async (ids) => {
+      for (const id of ids) remove.run(id);
+    },
+    addFacts: async (rows) => {
+      for (const row of rows) add.run(row);
+    },
+  };
+  prepared.set(sqlite, sink);
+  return sink;
+}
+
 /** Applies the change from the stored facts of `ids` to `after` (absent: the incident went). */
 async function apply(
   trx: Executor,
+  sink: RollupSink,
   ids: readonly string[],
   after: Map<string, Facts>,
   audiences: Audience[],
@@ -93,83 +215,53 @@ async function apply(
     return true;
   });
   if (newAudiences.length)
-    await trx
-      .insertInto('audiences')
-      .values(
-        newAudiences.map((a) => ({
-          key: audienceKey(a),
-          tlp: a.tlp,
-          creator_org: a.creatorOrg,
-          recipient_orgs: JSON.stringify([...new Set(a.recipientOrgs)].sort()),
-          recipient_users: JSON.stringify([...new Set(a.recipientUsers)].sort()),
-        })),
-      )
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
-  const detail = [...changes(pairs, detailKey).values()];
-  for (const part of chunks(detail)) {
-    await trx
-      .insertInto('rollups')
-      .values(
-        part.map(({ facts: f, sums }) => ({
-          audience: f.audience,
-          category: f.category,
-          country: f.country,
-          year: f.year,
-          month: f.month,
-          attack: f.attack,
-          weapon: f.weapon,
-          target: f.target,
-          ...sums,
-        })),
-      )
-      .onConflict((oc) =>
-        oc
-          .columns(['audience', 'category', 'country', 'year', 'month', 'attack', 'weapon', 'target'])
-          .doUpdateSet((eb) => ({
-            incidents: eb('rollups.incidents', '+', eb.ref('excluded.incidents')),
-            killed: eb('rollups.killed', '+', eb.ref('excluded.killed')),
-            wounded: eb('rollups.wounded', '+', eb.ref('excluded.wounded')),
-            property: eb('rollups.property', '+', eb.ref('excluded.property')),
-            cbrn: eb('rollups.cbrn', '+', eb.ref('excluded.cbrn')),
-          })),
-      )
-      .execute();
-  }
-  const yearly = [...changes(pairs, yearKey).values()];
-  for (const part of chunks(yearly)) {
-    await trx
-      .insertInto('rollups_year')
-      .values(
-        part.map(({ facts: f, sums }) => ({
-          audience: f.audience,
-          country: f.country,
-          year: f.year,
-          ...sums,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.columns(['audience', 'country', 'year']).doUpdateSet((eb) => ({
-          incidents: eb('rollups_year.incidents', '+', eb.ref('excluded.incidents')),
-          killed: eb('rollups_year.killed', '+', eb.ref('excluded.killed')),
-          wounded: eb('rollups_year.wounded', '+', eb.ref('excluded.wounded')),
-          property: eb('rollups_year.property', '+', eb.ref('excluded.property')),
-          cbrn: eb('rollups_year.cbrn', '+', eb.ref('excluded.cbrn')),
-        })),
-      )
-      .execute();
-  }
-  for (const part of chunks(changedIds))
-    await trx.deleteFrom('incident_facts').where('id', 'in', part).execute();
-  const rows = changedIds.flatMap((id) => {
-    const f = after.get(id);
-    return f ? [{ id, ...f }] : [];
-  });
-  for (const part of chunks(rows)) await trx.insertInto('incident_facts').values(part).execute();
+    await sink.audiences(
+      newAudiences.map((a) => ({
+        key: audienceKey(a),
+        tlp: a.tlp,
+        creator_org: a.creatorOrg,
+        recipient_orgs: JSON.stringify([...new Set(a.recipientOrgs)].sort()),
+        recipient_users: JSON.stringify([...new Set(a.recipientUsers)].sort()),
+      })),
+    );
+  await sink.detail(
+    [...changes(pairs, detailKey).values()].map(({ facts: f, sums }) => ({
+      audience: f.audience,
+      category: f.category,
+      country: f.country,
+      year: f.year,
+      month: f.month,
+      attack: f.attack,
+      weapon: f.weapon,
+      target: f.target,
+      ...sums,
+    })),
+  );
+  await sink.yearly(
+    [...changes(pairs, yearKey).values()].map(({ facts: f, sums }) => ({
+      audience: f.audience,
+      country: f.country,
+      year: f.year,
+      ...sums,
+    })),
+  );
+  // Facts are stored once per incident: those stored before are replaced.
+  await sink.removeFacts(changedIds.filter((id) => !fresh.has(id)));
+  await sink.addFacts(
+    changedIds.flatMap((id) => {
+      const f = after.get(id);
+      return f ? [{ id, ...f }] : [];
+    }),
+  );
 }
 
 /** Counts these incidents as they now are. */
-export async function keepIncidents(trx: Executor, written: readonly WrittenIncident[]): Promise<void> {
+export async function keepIncidents(
+  trx: Executor,
+  written: readonly WrittenIncident[],
+  /** The SQLite connection `trx` runs on, if it does: the rows go through prepared statements. */
+  sqlite?: SQLiteDatabase,
+): Promise<void> {
   if (written.length === 0) return;
   // Several versions of one incident in one batch: it counts as its last, and is new if its first was.
   const latest = new Map<string, WrittenIncident>();
@@ -188,23 +280,18 @@ export async function keepIncidents(trx: Executor, written: readonly WrittenInci
       recipientOrgs: named.orgs,
       recipientUsers: named.users,
     };
-    const extensions = incident.object.extensions as Record<string, Record<string, unknown>> | undefined;
-    const facts = factsOf(
-      extensions?.[GTD_EXTENSION],
-      audienceKey(audience),
-      categoryOf(incident.object.x_sco_category),
-    );
-    if (facts) {
-      after.set(incident.id, facts);
+    if (incident.facts) {
+      after.set(incident.id, { ...incident.facts, audience: audienceKey(audience) });
       audiences.push(audience);
     }
   }
   // New incidents that count for nothing (no date, no GTD record) change no rollup.
   const ids = incidents.map((i) => i.id).filter((id) => !fresh.has(id) || after.has(id));
-  if (ids.length) await apply(trx, ids, after, audiences, fresh);
+  if (ids.length)
+    await apply(trx, sqlite ? sqliteRollups(sqlite) : kyselyRollups(trx), ids, after, audiences, fresh);
 }
 
 /** Takes these incidents out of the counts (they were removed). */
 export async function forgetIncidents(trx: Executor, ids: readonly string[]): Promise<void> {
-  if (ids.length) await apply(trx, ids, new Map(), []);
+  if (ids.length) await apply(trx, kyselyRollups(trx), ids, new Map(), []);
 }

@@ -1,3 +1,5 @@
+import { GTD_EXTENSION } from '../intel/stix.definitions.ts';
+
 /**
  * Pure rules of the incident rollups: what one incident contributes (its facts), the audience
  * class that decides who may count it, and how a change of facts moves the rollups. The store
@@ -118,6 +120,18 @@ export function factsOf(
     property: PROPERTY_WEIGHTS[propertyClass(gtd.property_extent)] ?? 0,
     cbrn: gtd.cbrn === true || weapons.some((w) => CBRN_WEAPONS.has(String(w))) ? 1 : 0,
   };
+}
+
+/** What an incident counts for, before the class of its readers is known. */
+export type IncidentFacts = Omit<Facts, 'audience'>;
+
+/** The facts of an incident object (its GTD extension and category), or null: it counts for nothing. */
+export function incidentFactsOf(object: Record<string, unknown>): IncidentFacts | null {
+  const extensions = object.extensions as Record<string, Record<string, unknown>> | undefined;
+  const facts = factsOf(extensions?.[GTD_EXTENSION], '', categoryOf(object.x_sco_category));
+  if (!facts) return null;
+  const { audience: _audience, ...rest } = facts;
+  return rest;
 }
 
 const FACT_FIELDS = [

@@ -46,6 +46,10 @@ export function openDatabase(options: DatabaseOptions): Database {
   const file = options.sqliteFile ?? ':memory:';
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
+  // 16 KiB pages for a new database (an existing one keeps its own): a STIX version is often
+  // 2 KiB of JSON, and on the default 4 KiB page each took a page to itself; imports write
+  // two and a half times faster (measured by bench/gtd-import). Set before WAL fixes the size.
+  sqlite.pragma('page_size = 16384');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');

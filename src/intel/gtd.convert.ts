@@ -44,8 +44,25 @@ function known(properties: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-export const threatActorIdOf = (name: string) => deterministicId('threat-actor', `gtd:${name}`);
-export const countryLocationIdOf = (iso2: string) => deterministicId('location', `country:${iso2}`);
+/**
+ * Remembers the last few thousand ids of one kind: a GTD file names the same groups and countries
+ * on row after row, and each id is a SHA-1.
+ */
+function remembered(idOf: (key: string) => string): (key: string) => string {
+  const kept = new Map<string, string>();
+  return (key) => {
+    let id = kept.get(key);
+    if (id === undefined) {
+      if (kept.size >= 5000) kept.clear();
+      id = idOf(key);
+      kept.set(key, id);
+    }
+    return id;
+  };
+}
+
+export const threatActorIdOf = remembered((name) => deterministicId('threat-actor', `gtd:${name}`));
+export const countryLocationIdOf = remembered((iso2) => deterministicId('location', `country:${iso2}`));
 
 /** The STIX objects of one GTD row: the incident first, then its groups and its country. */
 export function gtdObjects(row: GtdIncident): StixObject[] {

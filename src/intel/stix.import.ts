@@ -2,12 +2,13 @@ import type { Database } from '../db/kysely.ts';
 import { Forbidden, Invalid } from '../errors.ts';
 import { audit } from '../identity/audit.service.ts';
 import { type Actor, authorize } from '../identity/policy.rules.ts';
-import { BundleReader } from './stix.bundle.ts';
-import type { StixObject } from './stix.definitions.ts';
+import { type Candidate, type InputKind, importLevel, prepareInput } from './import.prepare.ts';
 import * as repo from './stix.repository.ts';
-import { type Access, type Incoming, StixWriter } from './stix.store.ts';
-import { referencesOf, validateStix } from './stix.validate.rules.ts';
-import { mostRestrictive, rank, type Tlp, tlpOfMarking, tlpOfObject } from './tlp.rules.ts';
+import { type Prepared, prepareObject } from './stix.rules.ts';
+import { type Access, StixWriter } from './stix.store.ts';
+import { mostRestrictive, rank, type Tlp } from './tlp.rules.ts';
+
+export { type Candidate, candidateOf } from './import.prepare.ts';
 
 /**
  * Imports of records into the knowledge base, whatever their source (a STIX bundle, GTD rows):
@@ -56,11 +57,6 @@ export interface ImportReport {
   /** Whether anything was written (false when rejections stopped an all-or-nothing import). */
   landed: boolean;
 }
-
-/** A record ready for the store, or why it cannot be. */
-export type Candidate =
-  | { at: string; object: StixObject; refs?: string[] }
-  | { at: string; rejection: Omit<Rejection, 'at'>[] };
 
 export class ImportRejected extends Invalid {
   constructor(readonly report: ImportReport) {
@@ -129,24 +125,24 @@ export async function importCandidates(
 
   const landed = await database.db.transaction().execute(async (trx) => {
     const writer = await StixWriter.open(database, trx, now);
-    let batch: { at: string; incoming: Incoming }[] = [];
+    let batch: { at: string; prepared: Prepared; access: Access }[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
       // Referenced objects stored before this import give their marking too.
-      const outside = [
-        ...new Set(batch.flatMap((b) => b.incoming.refs ?? []).filter((id) => !levels.has(id))),
-      ];
+      const outside = [...new Set(batch.flatMap((b) => b.prepared.refs).filter((id) => !levels.has(id)))];
       const stored = new Map((await repo.levelsOf(trx, outside)).map((r) => [r.id, r.tlp as Tlp]));
-      for (const { incoming } of batch) {
-        const inherited = (incoming.refs ?? []).map((id) => levels.get(id) ?? stored.get(id) ?? 'clear');
-        const tlp = mostRestrictive([incoming.access.tlp, ...inherited]);
-        if (rank(tlp) > rank(incoming.access.tlp)) incoming.access = { ...incoming.access, tlp };
+      for (const entry of batch) {
+        const inherited = entry.prepared.refs.map((id) => levels.get(id) ?? stored.get(id) ?? 'clear');
+        const tlp = mostRestrictive([entry.access.tlp, ...inherited]);
+        if (rank(tlp) > rank(entry.access.tlp)) entry.access = { ...entry.access, tlp };
       }
-      const results = await writer.write(batch.map((b) => b.incoming));
+      const results = await writer.write(
+        batch.map(({ prepared, access }) => ({ prepared, access, stamped: prepared.modified !== undefined })),
+      );
       // Written objects' levels are read back from the store by the batches that follow.
       levels.clear();
       results.forEach((result, i) => {
-        const entry = batch[i] as { at: string; incoming: Incoming };
+        const entry = batch[i] as (typeof batch)[number];
         if (result.status === 'rejected')
           reject(entry.at, [{ field: 'modified', problem: result.problem }], result.id);
         else {
@@ -164,10 +160,12 @@ export async function importCandidates(
           reject(candidate.at, candidate.rejection);
           continue;
         }
-        const { object } = candidate;
-        const own = tlpOfObject(object.object_marking_refs as string[] | undefined);
-        const tlp = mostRestrictive([options.tlp, ...(own ? [own] : [])]);
-        levels.set(object.id, tlp);
+        const prepared =
+          'prepared' in candidate
+            ? candidate.prepared
+            : prepareObject(candidate.object, importLevel(candidate.object, options.tlp), candidate.refs);
+        const tlp = prepared.tlp;
+        levels.set(prepared.id, tlp);
         const access: Access = {
           tlp,
           creatorOrg,
@@ -175,15 +173,7 @@ export async function importCandidates(
           recipientOrgs: options.recipientOrgs ?? [],
           recipientUsers: tlp === 'red' ? users : (options.recipientUsers ?? []),
         };
-        batch.push({
-          at: candidate.at,
-          incoming: {
-            object,
-            access,
-            stamped: typeof object.modified === 'string',
-            refs: candidate.refs ?? referencesOf(object),
-          },
-        });
+        batch.push({ at: candidate.at, prepared, access });
         if (batch.length >= batchSize) await flush();
       }
     }
@@ -207,41 +197,6 @@ export async function importCandidates(
   return report;
 }
 
-/**
- * One STIX object as a candidate for the store: validated, with each fault named; null for a TLP
- * marking definition, which is built in (written with every export, never stored).
- */
-export function candidateOf(value: unknown, at: string): Candidate | null {
-  const object = value as StixObject;
-  if (object?.type === 'marking-definition' && typeof object.id === 'string' && tlpOfMarking(object.id)) {
-    return null;
-  }
-  const faults = validateStix(object);
-  return faults.length
-    ? { at, rejection: faults.map((f) => ({ field: f.path, problem: f.problem })) }
-    : { at, object };
-}
-
-/** The candidates of a STIX bundle, a chunk at a time. */
-export async function* stixCandidates(
-  reader: BundleReader,
-  input: AsyncIterable<Uint8Array | string>,
-): AsyncGenerator<Candidate[]> {
-  for await (const items of reader.objects(input)) {
-    const candidates: Candidate[] = [];
-    for (const item of items) {
-      const at = `objects[${item.index}]`;
-      if (item.error) {
-        candidates.push({ at, rejection: [{ field: '(object)', problem: item.error }] });
-        continue;
-      }
-      const candidate = candidateOf(item.value, at);
-      if (candidate) candidates.push(candidate);
-    }
-    yield candidates;
-  }
-}
-
 /** Imports a STIX 2.1 bundle from a stream. */
 export async function importStix(
   database: Database,
@@ -250,13 +205,24 @@ export async function importStix(
   options: ImportOptions,
   now: Date,
 ): Promise<ImportReport> {
-  const reader = new BundleReader();
-  return importCandidates(
-    database,
-    actor,
-    stixCandidates(reader, input),
-    options,
-    now,
-    () => reader.position,
-  );
+  return importInput(database, actor, 'stix', input, options, now);
+}
+
+/** Imports a file of one kind, prepared as it streams (see `prepareInput`). */
+export async function importInput(
+  database: Database,
+  actor: Actor,
+  kind: InputKind,
+  input: AsyncIterable<Uint8Array | string>,
+  options: ImportOptions,
+  now: Date,
+): Promise<ImportReport> {
+  let bytes = 0;
+  async function* candidates(): AsyncGenerator<Candidate[]> {
+    for await (const batch of prepareInput(kind, input, options.tlp)) {
+      bytes = batch.bytes;
+      yield batch.candidates;
+    }
+  }
+  return importCandidates(database, actor, candidates(), options, now, () => bytes);
 }

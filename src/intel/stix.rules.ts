@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { type IncidentFacts, incidentFactsOf } from '../assessment/rollups.rules.ts';
 import { STIX_TYPES, type StixObject } from './stix.definitions.ts';
-import type { Tlp } from './tlp.rules.ts';
+import { referencesOf } from './stix.validate.rules.ts';
+import { type Tlp, withTlp } from './tlp.rules.ts';
 
 /**
  * Pure rules of the STIX store: deterministic identifiers, the content digest that makes a
@@ -67,4 +69,58 @@ export const micros = (at: Date): number => at.getTime() * 1000;
 /** A `modified` later than `previous`, at `now` if that is later, else one millisecond after. */
 export function laterThan(previous: string, now: string): string {
   return Date.parse(now) > Date.parse(previous) ? now : new Date(Date.parse(previous) + 1).toISOString();
+}
+
+/**
+ * An object as the store writes it, worked out from the object alone: its content (the JSON
+ * without `created` and `modified`, carrying the marking of `tlp`), the digest of that content,
+ * the fields lists and search read, what it references and, for an incident, what it counts for.
+ * Plain data, so an import prepares its objects on another thread than the one that writes them.
+ */
+export interface Prepared {
+  id: string;
+  type: string;
+  /** The object's own timestamps, when it brings them (a STIX import does; a GTD row does not). */
+  created?: string;
+  modified?: string;
+  revoked: boolean;
+  tlp: Tlp;
+  contentJson: string;
+  digest: string;
+  name: string | null;
+  happened: string | null;
+  place: string | null;
+  search: string;
+  refs: readonly string[];
+  facts: IncidentFacts | null;
+}
+
+export function prepareObject(object: StixObject, tlp: Tlp, refs?: readonly string[]): Prepared {
+  const { created, modified, ...rest } = object;
+  const content: Record<string, unknown> = {
+    ...rest,
+    object_marking_refs: withTlp(object.object_marking_refs as string[] | undefined, tlp),
+  };
+  const contentJson = JSON.stringify(content);
+  return {
+    id: object.id,
+    type: object.type,
+    ...(typeof created === 'string' ? { created } : {}),
+    ...(typeof modified === 'string' ? { modified } : {}),
+    revoked: object.revoked === true,
+    tlp,
+    contentJson,
+    digest: digestOf(contentJson, tlp),
+    ...indexOf(object),
+    refs: refs ?? referencesOf(object),
+    facts: object.type === 'incident' ? incidentFactsOf(object) : null,
+  };
+}
+
+/** The object a prepared one was made from, with its content under another marking. */
+export function remarked(prepared: Prepared, tlp: Tlp): Prepared {
+  const object = JSON.parse(prepared.contentJson) as StixObject;
+  if (prepared.created !== undefined) object.created = prepared.created;
+  if (prepared.modified !== undefined) object.modified = prepared.modified;
+  return prepareObject(object, tlp, prepared.refs);
 }

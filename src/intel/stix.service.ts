@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { forgetIncidents, keepIncidents } from '../assessment/rollups.repository.ts';
+import { incidentFactsOf } from '../assessment/rollups.rules.ts';
 import type { Database } from '../db/kysely.ts';
 import type { DB } from '../db/schema.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
@@ -238,7 +239,8 @@ export async function shareObject(
     ]);
     await writer.finish();
     // Named recipients change who may count an incident even when its marking stays.
-    if (row.type === 'incident') await keepIncidents(trx, [{ id, object, tlp, creatorOrg: row.creator_org }]);
+    if (row.type === 'incident')
+      await keepIncidents(trx, [{ id, facts: incidentFactsOf(object), tlp, creatorOrg: row.creator_org }]);
     await audit(
       trx,
       actor,
@@ -285,7 +287,9 @@ export async function deleteObject(
     } else if (latest.modified !== row.modified) {
       const object = JSON.parse(latest.body) as StixObject;
       if (row.type === 'incident')
-        await keepIncidents(trx, [{ id, object, tlp: row.tlp, creatorOrg: row.creator_org }]);
+        await keepIncidents(trx, [
+          { id, facts: incidentFactsOf(object), tlp: row.tlp, creatorOrg: row.creator_org },
+        ]);
       const { created: _c, modified: _m, ...content } = object;
       await repo.reindexObject(trx, id, {
         modified: latest.modified,

@@ -4,9 +4,8 @@ import type { Database } from '../db/kysely.ts';
 import type { DB } from '../db/schema.ts';
 import './intel.schema.ts';
 import type { StixObject } from './stix.definitions.ts';
-import { digestOf, indexOf, laterThan, micros, withTimestamps } from './stix.rules.ts';
-import { referencesOf } from './stix.validate.rules.ts';
-import { type Tlp, withTlp } from './tlp.rules.ts';
+import { laterThan, micros, type Prepared, prepareObject, remarked, withTimestamps } from './stix.rules.ts';
+import type { Tlp } from './tlp.rules.ts';
 
 /**
  * Writes STIX objects into the store inside one transaction: every version kept under a unique,
@@ -25,17 +24,16 @@ export interface Access {
   recipientUsers: readonly string[];
 }
 
-export interface Incoming {
-  object: StixObject;
-  access: Access;
-  /**
-   * True when the object brings its own `created` and `modified` (a STIX import); false when
-   * the store stamps them (an edit, a GTD row): then the same content again is no change.
-   */
-  stamped: boolean;
-  /** The identifiers it references, when the caller has them already. */
-  refs?: readonly string[];
-}
+/**
+ * One object to write, and who may read it: as an object (the API, a TAXII post) or prepared
+ * beforehand (an import prepares on another thread). `stamped` is true when the object brings
+ * its own `created` and `modified` (a STIX import); false when the store stamps them (an edit, a
+ * GTD row): then the same content again is no change.
+ */
+export type Incoming = { access: Access; stamped: boolean } & (
+  | { object: StixObject; refs?: readonly string[] }
+  | { prepared: Prepared }
+);
 
 export type Written =
   | { id: string; status: 'created' | 'versioned' | 'unchanged'; modified: string }
@@ -83,6 +81,8 @@ interface Sink {
 
 const LOOKUP_CHUNK = 500;
 
+const idOf = (entry: Incoming) => ('prepared' in entry ? entry.prepared.id : entry.object.id);
+
 export class StixWriter {
   private last = 0;
   /** The clock as read: it is written back only if a version was added. */
@@ -93,6 +93,7 @@ export class StixWriter {
     private readonly trx: Transaction<DB>,
     private readonly sink: Sink,
     private readonly now: Date,
+    private readonly sqlite?: Database['sqlite'],
   ) {}
 
   /**
@@ -107,7 +108,7 @@ export class StixWriter {
       .returning('last_added')
       .executeTakeFirstOrThrow();
     const sink = database.sqlite ? sqliteSink(database.sqlite) : kyselySink(trx);
-    const writer = new StixWriter(trx, sink, now);
+    const writer = new StixWriter(trx, sink, now, database.sqlite);
     writer.last = Math.max(Number(clock.last_added), micros(now) - 1);
     writer.initial = writer.last;
     return writer;
@@ -115,7 +116,7 @@ export class StixWriter {
 
   /** Writes a batch; each object's result in order. Rejections change nothing for that object. */
   async write(batch: readonly Incoming[]): Promise<Written[]> {
-    const unknown = [...new Set(batch.map((b) => b.object.id))].filter((id) => !this.known.has(id));
+    const unknown = [...new Set(batch.map(idOf))].filter((id) => !this.known.has(id));
     if (unknown.length) {
       for (const [id, latest] of await this.sink.latest(unknown)) this.known.set(id, latest);
     }
@@ -123,104 +124,93 @@ export class StixWriter {
     const results: Written[] = [];
     /** Incidents whose latest version changed: the assessment's rollups count them anew. */
     const incidents: WrittenIncident[] = [];
-    for (const { object, access, stamped, refs } of batch) {
-      const before = this.known.get(object.id);
+    for (const entry of batch) {
+      const { access, stamped } = entry;
+      const p =
+        'prepared' in entry
+          ? entry.prepared.tlp === access.tlp
+            ? entry.prepared
+            : remarked(entry.prepared, access.tlp)
+          : prepareObject(entry.object, access.tlp, entry.refs);
+      const before = this.known.get(p.id);
       if (before && before.creatorOrg !== access.creatorOrg) {
         results.push({
-          id: object.id,
+          id: p.id,
           status: 'rejected',
           problem: `created by ${before.creatorOrg}: only that organization adds versions`,
         });
         continue;
       }
-      const { created: ownCreated, modified: ownModified, ...rest } = object;
-      const content: Record<string, unknown> = {
-        ...rest,
-        object_marking_refs: withTlp(object.object_marking_refs as string[], access.tlp),
-      };
-      // One serialization serves the digest and the stored body: the timestamps go in front.
-      const contentJson = JSON.stringify(content);
-      const digest = digestOf(contentJson, access.tlp);
-      const marked = content as StixObject;
-      if (typeof ownCreated === 'string') marked.created = ownCreated;
-      if (typeof ownModified === 'string') marked.modified = ownModified;
+      let created = p.created;
+      let modified = p.modified;
       if (!stamped) {
-        if (before && before.digest === digest) {
-          results.push({ id: object.id, status: 'unchanged', modified: before.modified });
+        if (before && before.digest === p.digest) {
+          results.push({ id: p.id, status: 'unchanged', modified: before.modified });
           continue;
         }
-        marked.created = before?.created ?? (typeof object.created === 'string' ? object.created : nowIso);
-        marked.modified = before ? laterThan(before.modified, nowIso) : (marked.created as string);
+        created = before?.created ?? p.created ?? nowIso;
+        modified = before ? laterThan(before.modified, nowIso) : created;
       }
-      const modified = (marked.modified ?? marked.created) as string;
-      if (before && Date.parse(modified) === Date.parse(before.modified)) {
-        if (before.digest === digest) results.push({ id: object.id, status: 'unchanged', modified });
+      created ??= nowIso;
+      const at = modified ?? created;
+      if (before && Date.parse(at) === Date.parse(before.modified)) {
+        if (before.digest === p.digest) results.push({ id: p.id, status: 'unchanged', modified: at });
         else
           results.push({
-            id: object.id,
+            id: p.id,
             status: 'rejected',
-            problem: `a different version with modified ${modified} is already stored`,
+            problem: `a different version with modified ${at} is already stored`,
           });
         continue;
       }
-      if (
-        before &&
-        Date.parse(modified) < Date.parse(before.modified) &&
-        (await this.sink.hasVersion(object.id, modified))
-      ) {
+      if (before && Date.parse(at) < Date.parse(before.modified) && (await this.sink.hasVersion(p.id, at))) {
         // An older version stored already: the same id and modified name the same version.
-        results.push({ id: object.id, status: 'unchanged', modified });
+        results.push({ id: p.id, status: 'unchanged', modified: at });
         continue;
       }
       this.last += 1;
       this.sink.version({
-        id: object.id,
-        modified,
+        id: p.id,
+        modified: at,
         added: this.last,
-        body: withTimestamps(contentJson, marked.created as string, marked.modified as string | undefined),
+        body: withTimestamps(p.contentJson, created, modified),
       });
-      const isLatest = !before || Date.parse(modified) > Date.parse(before.modified);
+      const isLatest = !before || Date.parse(at) > Date.parse(before.modified);
       if (isLatest) {
-        const { name, happened, place, search } = indexOf(marked);
         this.sink.object(
           {
-            id: object.id,
-            type: object.type,
+            id: p.id,
+            type: p.type,
             tlp: access.tlp,
             creator_org: access.creatorOrg,
             creator_user: access.creatorUser,
-            created: marked.created as string,
-            modified,
-            name,
-            happened,
-            place,
-            search,
-            digest,
-            revoked: marked.revoked === true ? 1 : 0,
+            created,
+            modified: at,
+            name: p.name,
+            happened: p.happened,
+            place: p.place,
+            search: p.search,
+            digest: p.digest,
+            revoked: p.revoked ? 1 : 0,
           },
           !before,
         );
-        if (!before) this.sink.recipients(object.id, access);
-        if (object.type === 'incident')
+        if (!before) this.sink.recipients(p.id, access);
+        if (p.type === 'incident')
           incidents.push({
-            id: object.id,
-            object: marked,
+            id: p.id,
+            facts: p.facts,
             tlp: access.tlp,
             creatorOrg: access.creatorOrg,
             isNew: !before,
           });
-        this.sink.refs(object.id, refs ?? referencesOf(marked), !before);
-        this.known.set(object.id, {
-          created: marked.created as string,
-          modified,
-          digest,
-          creatorOrg: access.creatorOrg,
-        });
+        this.sink.refs(p.id, p.refs, !before);
+        this.known.set(p.id, { created, modified: at, digest: p.digest, creatorOrg: access.creatorOrg });
       }
-      results.push({ id: object.id, status: before ? 'versioned' : 'created', modified });
+      results.push({ id: p.id, status: before ? 'versioned' : 'created', modified: at });
     }
     await this.sink.flush();
-    await keepIncidents(this.trx, incidents);
+    await keepIncidents(this.trx, incidents, this.sqlite);
     // What was learnt of stored objects is forgotten after each batch, so that memory stays
     // flat over an import of millions; the transaction sees its own writes if they come again.
     this.known.clear();

@@ -86,7 +86,7 @@ export async function pull(
     const at = `page ${report.pages + 1}`;
     const candidates = page.objects
       .map((value, i) => candidateOf(value, `${at} objects[${i}]`))
-      .filter((c): c is Candidate => c !== null);
+      .filter((c) => c !== null) as Candidate[];
     const landed = await importCandidates(
       database,
       actor,

@@ -1,0 +1,71 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { Invalid } from '../errors.ts';
+import {
+  BATCHES_AHEAD,
+  CHUNKS_AHEAD,
+  type FromWorker,
+  type InputKind,
+  preparedBatches,
+  type ToWorker,
+} from './import.prepare.ts';
+import type { Tlp } from './tlp.rules.ts';
+
+/**
+ * The worker that prepares an import's input (see `prepareInput`): it asks the importing thread
+ * for chunks of the input a few ahead, prepares them, and sends each batch back, never more than
+ * a few ahead of the writer.
+ */
+
+const port = parentPort as NonNullable<typeof parentPort>;
+const { kind, tlp } = workerData as { kind: InputKind; tlp: Tlp };
+const send = (message: FromWorker) => port.postMessage(message);
+
+let credits = BATCHES_AHEAD;
+const inputs: ToWorker[] = [];
+let wake: (() => void) | null = null;
+const until = async (ready: () => boolean) => {
+  while (!ready())
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+};
+
+port.on('message', (message: ToWorker) => {
+  if (message.kind === 'taken') credits += 1;
+  else inputs.push(message);
+  wake?.();
+  wake = null;
+});
+
+async function* chunks(): AsyncGenerator<Uint8Array | string> {
+  for (let i = 0; i < CHUNKS_AHEAD; i++) send({ kind: 'pull' });
+  for (;;) {
+    await until(() => inputs.length > 0);
+    const message = inputs.shift() as ToWorker;
+    if (message.kind === 'end') return;
+    if (message.kind === 'fail') throw new Error(message.message);
+    if (message.kind !== 'chunk') continue;
+    send({ kind: 'pull' });
+    const { data } = message;
+    // A Buffer arrives as a plain Uint8Array: view the same bytes as a Buffer again.
+    yield typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  }
+}
+
+try {
+  for await (const batch of preparedBatches(kind, chunks(), tlp)) {
+    await until(() => credits > 0);
+    credits -= 1;
+    send({ kind: 'batch', ...batch });
+  }
+  send({ kind: 'done' });
+} catch (error) {
+  const e = error as Error;
+  send({
+    kind: 'error',
+    message: e.message,
+    ...(e instanceof Invalid
+      ? { invalid: { field: String(e.details.field), problem: String(e.details.problem) } }
+      : {}),
+  });
+}
