@@ -14,6 +14,7 @@ import * as measures from './migrations/0012_measures.ts';
 import * as bulletins from './migrations/0013_bulletins.ts';
 import * as implementation from './migrations/0014_implementation.ts';
 import * as rollups from './migrations/0015_rollups.ts';
+import * as withoutRowid from './migrations/0016_without_rowid.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_bulletins': bulletins,
   '0014_implementation': implementation,
   '0015_rollups': rollups,
+  '0016_without_rowid': withoutRowid,
 };
 
 /** Brings the schema to the newest migration; throws with the failing migration's name. */

@@ -99,6 +99,29 @@ describeEachDialect('GTD exports in', (dialect) => {
     expect(partial.rejected).toBe(3);
     expect(partial.landed).toBe(true);
   });
+
+  it('names bad rows and a bad header alike when a file larger than a mebibyte is prepared on a worker thread', async () => {
+    const file = await generated(`bad-large-${dialect}.csv`, {
+      rows: 4000,
+      seed: 5,
+      badRows: [7, 2100, 3990],
+    });
+    const { createReadStream, statSync, writeFileSync } = await import('node:fs');
+    expect(statSync(file).size).toBeGreaterThan(2 << 20);
+    const before = await stateOf(database);
+    const attempt = importGtd(database, SYSTEM, createReadStream(file), { tlp: 'green' }, new Date());
+    await expect(attempt).rejects.toThrow(ImportRejected);
+    const report = await attempt.catch((e: ImportRejected) => e.report);
+    expect(report?.rejections.map((r) => r.at)).toEqual(['row 7', 'row 2100', 'row 3990']);
+    expect(report?.rejected).toBe(3);
+    expect(await stateOf(database)).toEqual(before);
+    const notGtd = join(dir, `not-gtd-${dialect}.csv`);
+    writeFileSync(notGtd, `name,city,year\n${'Someone,Somewhere,2001\n'.repeat(100_000)}`);
+    await expect(
+      importGtd(database, SYSTEM, createReadStream(notGtd), { tlp: 'green' }, new Date()),
+    ).rejects.toMatchObject({ details: { field: 'header' } });
+    expect(await stateOf(database)).toEqual(before);
+  });
 });
 
 it('a process killed in the middle of an import leaves the database as it was, and the re-run completes', async () => {
@@ -121,16 +144,19 @@ it('a process killed in the middle of an import leaves the database as it was, a
     [join(ROOT, 'bin/sco.mjs'), 'import', 'gtd', file, '--tlp', 'green'],
     { env },
   );
-  // Kill it once it has written a good part of the rows (the progress line says how many).
-  await new Promise<void>((killed) => {
+  // Kill it once it has written its first batches (the first progress line says so); the import
+  // must not finish first, or the test would prove nothing.
+  const finishedFirst = new Promise<boolean>((settled) => {
     child.stderr?.on('data', (d: Buffer) => {
       const written = /([\d,]+) records/.exec(String(d));
-      if (written && Number(written[1]?.replace(/,/g, '')) >= 5000 && !child.killed) {
+      if (written && Number(written[1]?.replace(/,/g, '')) >= 1000 && !child.killed) {
         child.kill('SIGKILL');
-        killed();
+        settled(false);
       }
     });
+    child.on('close', () => settled(true));
   });
+  expect(await finishedFirst).toBe(false);
   await new Promise((closed) => child.on('close', closed));
   expect(await stateOf(database)).toEqual(before);
   const rerun = await run(['import', 'gtd', file, '--tlp', 'green', '--quiet']);

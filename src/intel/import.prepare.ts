@@ -178,6 +178,12 @@ export async function* prepareInput(
   yield* inWorker(kind, tlp, head, source);
 }
 
+/** The chunks as one buffer (text chunks as UTF-8, as a file would hold them). */
+function joined(parts: (Uint8Array | string)[]): Uint8Array {
+  if (parts.length === 1 && typeof parts[0] !== 'string') return parts[0] as Uint8Array;
+  return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+}
+
 async function* toIterable<T>(items: T[]): AsyncGenerator<T> {
   yield* items;
 }
@@ -212,14 +218,32 @@ async function* inWorker(
     arrived();
   });
   let stopped = false;
-  /** Pulls are answered in order, one read of the input at a time. */
+  /**
+   * Pulls are answered in order, one read of the input at a time, each with about a mebibyte:
+   * a file stream reads 64 KiB at a time, and a worker that asked for a few of those would run
+   * dry while this thread is busy writing a batch.
+   */
   let reading = Promise.resolve();
   const feed = () => {
     reading = reading.then(async () => {
       try {
-        const chunk = head.shift() ?? (stopped ? undefined : (await source.next()).value);
-        if (!stopped)
-          worker.postMessage(chunk === undefined ? { kind: 'end' } : { kind: 'chunk', data: chunk });
+        const parts: (Uint8Array | string)[] = [];
+        let size = 0;
+        while (size < IN_THREAD_BYTES && !stopped) {
+          const chunk = head.shift() ?? (await source.next()).value;
+          if (chunk === undefined) break;
+          parts.push(chunk);
+          size += chunk.length;
+        }
+        if (stopped) return;
+        worker.postMessage(
+          parts.length === 0
+            ? { kind: 'end' }
+            : {
+                kind: 'chunk',
+                data: parts.every((p) => typeof p === 'string') ? parts.join('') : joined(parts),
+              },
+        );
       } catch (error) {
         worker.postMessage({ kind: 'fail', message: (error as Error).message });
       }

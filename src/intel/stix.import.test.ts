@@ -100,6 +100,45 @@ describeEachDialect('STIX bundles in and out', (dialect) => {
     expect(partial).toMatchObject({ created: 1, rejected: 1, landed: true });
   });
 
+  it('prepares a bundle larger than a mebibyte on a worker thread, with the same report and result', async () => {
+    // 4,000 actors of about 400 bytes: the importer hands the file to its worker.
+    const many = Array.from({ length: 4000 }, (_, i) =>
+      actor(`Large bundle group ${i}`, { description: 'x'.repeat(300) }),
+    );
+    const bad = actor('Faulty', { confidence: 140 });
+    const text = bundle([...many.slice(0, 3500), bad, ...many.slice(3500)]);
+    expect(text.length).toBeGreaterThan(1 << 20);
+    const attempt = importStix(first, analyst, chunks(text, 65_536), { tlp: 'green' }, new Date());
+    await expect(attempt).rejects.toThrow(ImportRejected);
+    const rejected = (await attempt.catch((e: ImportRejected) => e.report)) as ImportRejected['report'];
+    expect(rejected.rejections).toEqual([
+      { at: 'objects[3500]', field: 'confidence', problem: 'must be at most 100' },
+    ]);
+    expect(rejected.read).toBe(4001);
+    const ids = many.map((m) => m.id);
+    const none = await listObjects(first.db, analyst, { ids }, { limit: 1, offset: 0 });
+    expect(none.total).toBe(0);
+    const partial = await importStix(
+      first,
+      analyst,
+      chunks(text, 65_536),
+      { tlp: 'green', partial: true },
+      new Date(),
+    );
+    expect(partial).toMatchObject({ read: 4001, created: 4000, rejected: 1, landed: true });
+    const landed = await listObjects(first.db, other, { ids }, { limit: 1, offset: 0 });
+    expect(landed.total).toBe(4000);
+    await expect(
+      importStix(
+        first,
+        analyst,
+        chunks(`{"type":"bundle","objects":[${'1,'.repeat(600_000)}`),
+        { tlp: 'green' },
+        new Date(),
+      ),
+    ).rejects.toThrow(/not a STIX bundle/);
+  });
+
   it('raises a marking to the strictest of what an object references', async () => {
     const secret = actor('Amber Group');
     await importStix(first, analyst, chunks(bundle([secret])), { tlp: 'amber' }, new Date());

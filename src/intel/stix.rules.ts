@@ -13,9 +13,10 @@ import { type Tlp, withTlp } from './tlp.rules.ts';
 /** Our namespace for deterministic identifiers (never the OASIS one, which is for SCOs only). */
 const NAMESPACE = 'b2d1e6a4-3c5f-4e8a-9d7b-1f2a3c4d5e6f';
 
-function uuidV5(name: string, namespace = NAMESPACE): string {
-  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
-  const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
+const NAMESPACE_BYTES = Buffer.from(NAMESPACE.replace(/-/g, ''), 'hex');
+
+function uuidV5(name: string): string {
+  const hash = createHash('sha1').update(NAMESPACE_BYTES).update(name, 'utf8').digest();
   hash[6] = ((hash[6] as number) & 0x0f) | 0x50;
   hash[8] = ((hash[8] as number) & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');
