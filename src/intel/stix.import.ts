@@ -119,7 +119,7 @@ export async function importCandidates(
       if (report.rejections.length < KEPT_REJECTIONS) report.rejections.push({ at, field, problem });
     }
   };
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? 4000;
   /** Levels of the objects of this import, for the markings of those that reference them. */
   const levels = new Map<string, Tlp>();
 
