@@ -5,12 +5,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import { openDatabase } from '../src/db/kysely.ts';
 import { generateGtd } from '../src/intel/gtd/gtd.generate.ts';
 import { importGtd } from '../src/intel/gtd.import.ts';
 import { prepareDatabase } from '../src/server/prepare.ts';
-import { figure, report } from './lib.ts';
+import { figure, onPostgres, report } from './lib.ts';
 
 // gtd-import: rows/s of `sco import gtd` (streamed CSV read, normalization, STIX conversion,
 // marking, versioned store with its indexes, references, incident rollups, one transaction) over
@@ -80,28 +79,12 @@ async function raw(source: string): Promise<number> {
   return ROWS / seconds;
 }
 
-/** The same import on PostgreSQL (TEST_DATABASE_URL, a schema of its own), when one is reachable. */
+/** The same import on PostgreSQL, when one is reachable. */
 async function importedPostgres(): Promise<number | null> {
-  const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  try {
-    await admin.connect();
-  } catch {
-    return null;
-  }
-  await admin.query(`create schema ${schema}`);
-  const database = openDatabase({ databaseUrl: url, pgSchema: schema });
-  try {
-    await prepareDatabase(database, { dataDir });
-    const started = performance.now();
+  const seconds = await onPostgres(async (database) => {
     await importGtd(database, system, createReadStream(file), { tlp: 'green' }, new Date());
-    return ROWS / ((performance.now() - started) / 1000);
-  } finally {
-    await database.close();
-    await admin.query(`drop schema ${schema} cascade`);
-    await admin.end();
-  }
+  });
+  return seconds === null ? null : ROWS / seconds;
 }
 
 /** Peak memory of a separate process importing `rows` rows. */
@@ -122,7 +105,7 @@ await pipeline(generateGtd({ rows: ROWS, seed: 7, awkward: true }), createWriteS
 await imported('first.db'); // warm-up, and the rows the raw inserts write
 const floor = await raw('first.db');
 const rate = await imported();
-const postgres = process.env.BENCH_POSTGRES === '0' ? null : await importedPostgres();
+const postgres = await importedPostgres();
 const memoryRows = Number(process.env.BENCH_MEMORY_ROWS ?? 0);
 const memory = memoryRows > 0 ? peakMemory(memoryRows) : null;
 report('gtd-import', [

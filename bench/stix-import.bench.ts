@@ -3,10 +3,10 @@ import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { openDatabase } from '../src/db/kysely.ts';
+import { type Database, openDatabase } from '../src/db/kysely.ts';
 import { importStix } from '../src/intel/stix.import.ts';
 import { prepareDatabase } from '../src/server/prepare.ts';
-import { figure, report } from './lib.ts';
+import { figure, onPostgres, report } from './lib.ts';
 
 // stix-import: objects/s of `sco import stix` (streamed read, validation, marking, versioned
 // store with its indexes and references, one transaction) over a generated bundle of threat
@@ -74,10 +74,7 @@ function generate(): void {
   );
 }
 
-async function imported(): Promise<number> {
-  const database = openDatabase({ sqliteFile: join(dir, `sco-${randomUUID()}.db`) });
-  await prepareDatabase(database, { dataDir: resolve(import.meta.dirname, '../data') });
-  const started = performance.now();
+async function importInto(database: Database): Promise<void> {
   const result = await importStix(
     database,
     { kind: 'system', name: 'bench' },
@@ -85,10 +82,17 @@ async function imported(): Promise<number> {
     { tlp: 'green' },
     new Date(),
   );
-  const seconds = (performance.now() - started) / 1000;
-  await database.close();
   if (result.created !== OBJECTS)
     throw new Error(`expected ${OBJECTS} created, got ${JSON.stringify(result)}`);
+}
+
+async function imported(): Promise<number> {
+  const database = openDatabase({ sqliteFile: join(dir, `sco-${randomUUID()}.db`) });
+  await prepareDatabase(database, { dataDir: resolve(import.meta.dirname, '../data') });
+  const started = performance.now();
+  await importInto(database);
+  const seconds = (performance.now() - started) / 1000;
+  await database.close();
   return OBJECTS / seconds;
 }
 
@@ -112,7 +116,22 @@ generate();
 await imported(); // warm-up
 const floor = raw();
 const rate = await imported();
+const postgresSeconds = await onPostgres(importInto);
 report('stix-import', [
+  ...(postgresSeconds === null
+    ? []
+    : [
+        figure(
+          'sco import stix on PostgreSQL',
+          'objects/s, the same bundle, PostgreSQL',
+          'objects/s',
+          OBJECTS / postgresSeconds,
+          {
+            name: 'the same import on SQLite, same run',
+            value: rate,
+          },
+        ),
+      ]),
   figure(
     'sco import stix',
     `objects/s importing a ${OBJECTS.toLocaleString('en')}-object bundle, SQLite (goal: at least 20,000/s)`,
