@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createWriteStream, mkdtempSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -65,7 +65,6 @@ describeEachDialect('GTD exports in', (dialect) => {
 
   it(`imports ${rows.toLocaleString('en')} generated rows, and importing them again changes nothing`, async () => {
     const file = await generated(`big-${dialect}.csv`, { rows, seed: 11, awkward: true });
-    const { createReadStream } = await import('node:fs');
     const first = await importGtd(database, SYSTEM, createReadStream(file), { tlp: 'green' }, new Date());
     expect(first.rejected).toBe(0);
     const incidents = await listIncidents(database.db, SYSTEM, { limit: 1, offset: 0 });
@@ -78,7 +77,6 @@ describeEachDialect('GTD exports in', (dialect) => {
 
   it('rejects a file with bad rows whole, naming each row and column, and lands the rest with partial', async () => {
     const file = await generated(`bad-${dialect}.csv`, { rows: 300, seed: 3, badRows: [4, 120, 250] });
-    const { createReadStream } = await import('node:fs');
     const before = await stateOf(database);
     const attempt = importGtd(database, SYSTEM, createReadStream(file), { tlp: 'amber' }, new Date());
     await expect(attempt).rejects.toThrow(ImportRejected);
@@ -106,7 +104,6 @@ describeEachDialect('GTD exports in', (dialect) => {
       seed: 5,
       badRows: [7, 2100, 3990],
     });
-    const { createReadStream, statSync, writeFileSync } = await import('node:fs');
     expect(statSync(file).size).toBeGreaterThan(2 << 20);
     const before = await stateOf(database);
     const attempt = importGtd(database, SYSTEM, createReadStream(file), { tlp: 'green' }, new Date());

@@ -182,9 +182,10 @@ export async function* prepareInput(
   yield* inWorker(kind, tlp, head, source);
 }
 
-/** The chunks as one buffer (text chunks as UTF-8, as a file would hold them). */
-function joined(parts: (Uint8Array | string)[]): Uint8Array {
-  if (parts.length === 1 && typeof parts[0] !== 'string') return parts[0] as Uint8Array;
+/** The chunks as one: text if all are text, else bytes (text chunks as UTF-8, as a file holds them). */
+function joined(parts: (Uint8Array | string)[]): Uint8Array | string {
+  if (parts.every((p) => typeof p === 'string')) return parts.join('');
+  if (parts.length === 1) return parts[0] as Uint8Array;
   return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
 }
 
@@ -248,14 +249,7 @@ async function* inWorker(
           size += chunk.length;
         }
         if (stopped) return;
-        worker.postMessage(
-          parts.length === 0
-            ? { kind: 'end' }
-            : {
-                kind: 'chunk',
-                data: parts.every((p) => typeof p === 'string') ? parts.join('') : joined(parts),
-              },
-        );
+        worker.postMessage(parts.length === 0 ? { kind: 'end' } : { kind: 'chunk', data: joined(parts) });
       } catch (error) {
         worker.postMessage({ kind: 'fail', message: (error as Error).message });
       }
