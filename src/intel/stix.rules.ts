@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type IncidentFacts, incidentFactsOf } from '../assessment/rollups.rules.ts';
 import { STIX_TYPES, type StixObject } from './stix.definitions.ts';
 import { referencesOf } from './stix.validate.rules.ts';
@@ -16,10 +16,10 @@ const NAMESPACE = 'b2d1e6a4-3c5f-4e8a-9d7b-1f2a3c4d5e6f';
 const NAMESPACE_BYTES = Buffer.from(NAMESPACE.replace(/-/g, ''), 'hex');
 
 function uuidV5(name: string): string {
-  const hash = createHash('sha1').update(NAMESPACE_BYTES).update(name, 'utf8').digest();
-  hash[6] = ((hash[6] as number) & 0x0f) | 0x50;
-  hash[8] = ((hash[8] as number) & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
+  const digest = hash('sha1', Buffer.concat([NAMESPACE_BYTES, Buffer.from(name, 'utf8')]), 'buffer');
+  digest[6] = ((digest[6] as number) & 0x0f) | 0x50;
+  digest[8] = ((digest[8] as number) & 0x3f) | 0x80;
+  const hex = digest.subarray(0, 16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
@@ -33,7 +33,8 @@ export function deterministicId(type: string, key: string): string {
  * marking it is stored with: two versions with the same digest say the same thing.
  */
 export function digestOf(contentJson: string, tlp: Tlp): string {
-  return createHash('sha1').update(tlp).update(contentJson).digest('base64url');
+  // One call, not a hash object per object: an import digests hundreds of thousands.
+  return hash('sha1', tlp + contentJson, 'base64url');
 }
 
 /** An object's JSON with its timestamps put in front of the rest of its properties. */
