@@ -134,8 +134,14 @@ const IN_THREAD_BYTES = 1 << 20;
 const FEED_BYTES = 512 * 1024;
 /** The old generation of a worker's heap. */
 const WORKER_HEAP_MB = 64;
-/** Batches a worker may have prepared ahead of the writer: bounds memory, keeps both busy. */
-export const BATCHES_AHEAD = 2;
+/** Its young generation, where the records of a batch are born and die. */
+const WORKER_YOUNG_MB = 48;
+/**
+ * Batches a worker may have prepared ahead of the writer: bounds memory, keeps both busy. A
+ * batch is what the reader gives for a piece of input (see the worker's `PIECE`), some hundred
+ * GTD rows: this is about two chunks of input.
+ */
+export const BATCHES_AHEAD = 16;
 /** Chunks of input a worker asks for ahead, so it need not wait for a busy writer to send one. */
 export const CHUNKS_AHEAD = 8;
 
@@ -203,7 +209,9 @@ async function* inWorker(
     workerData: { kind, tlp },
     // A worker holds a few batches and one record at a time; the limits keep its heap from
     // growing with the rate it allocates at (the 1,000,000-row import's peak stays under 512 MB).
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
+    // The young generation is large enough that a batch being prepared dies young: at 16 MB the
+    // worker spent a quarter of its time collecting, and the writer waited on it (gtd-import).
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
   });
   const inbox: FromWorker[] = [];
   let wake: (() => void) | null = null;

@@ -20,6 +20,9 @@ const port = parentPort as NonNullable<typeof parentPort>;
 const { kind, tlp } = workerData as { kind: InputKind; tlp: Tlp };
 const send = (message: FromWorker) => port.postMessage(message);
 
+/** How much of a chunk of input the reader is given at a time. */
+const PIECE = 64 * 1024;
+
 let credits = BATCHES_AHEAD;
 const inputs: ToWorker[] = [];
 let wake: (() => void) | null = null;
@@ -48,7 +51,11 @@ async function* chunks(): AsyncGenerator<Uint8Array | string> {
     send({ kind: 'pull' });
     const { data } = message;
     // A Buffer arrives as a plain Uint8Array: view the same bytes as a Buffer again.
-    yield typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const whole =
+      typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    // In pieces: the reader holds the records of the piece it is given until they are prepared,
+    // and the records of a small piece die young.
+    for (let at = 0; at < whole.length; at += PIECE) yield whole.slice(at, at + PIECE);
   }
 }
 
