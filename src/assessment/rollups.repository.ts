@@ -9,6 +9,7 @@ import {
   detailKey,
   type Facts,
   type IncidentFacts,
+  type Sums,
   sameFacts,
   yearKey,
 } from './rollups.rules.ts';
@@ -71,16 +72,19 @@ async function recipientsOf(trx: Executor, ids: readonly string[]) {
   return out;
 }
 
-/** One row of the rollups or of the yearly rollups: its key's columns and the sums to add. */
-type SumRow = Record<string, string | number>;
+/** What a rollup row gains: the facts that give its key, and the sums to add. */
+type Change = { facts: Facts; sums: Sums };
 
-/** Where the changes go: the same rows either way, prepared statements on SQLite. */
+/**
+ * Where the changes go: the same rows either way, as multi-row statements through Kysely or as
+ * prepared statements bound by position on SQLite (an import writes hundreds of thousands).
+ */
 interface RollupSink {
   audiences(rows: Record<string, string>[]): Promise<void>;
-  detail(rows: SumRow[]): Promise<void>;
-  yearly(rows: SumRow[]): Promise<void>;
+  detail(changes: Iterable<Change>): Promise<void>;
+  yearly(changes: Iterable<Change>): Promise<void>;
   removeFacts(ids: readonly string[]): Promise<void>;
-  addFacts(rows: (Facts & { id: string })[]): Promise<void>;
+  addFacts(rows: { id: string; facts: Facts }[]): Promise<void>;
 }
 
 const SUMS = ['incidents', 'killed', 'wounded', 'property', 'cbrn'] as const;
@@ -97,6 +101,25 @@ const DETAIL_KEY = [
 const YEAR_KEY = ['audience', 'country', 'year'] as const;
 const FACT_COLUMNS = ['id', ...DETAIL_KEY, 'killed', 'wounded', 'property', 'cbrn'] as const;
 
+/** A change as a row of the rollups or of the yearly rollups: its key's columns and its sums. */
+const detailRow = ({ facts: f, sums }: Change) => ({
+  audience: f.audience,
+  category: f.category,
+  country: f.country,
+  year: f.year,
+  month: f.month,
+  attack: f.attack,
+  weapon: f.weapon,
+  target: f.target,
+  ...sums,
+});
+const yearRow = ({ facts: f, sums }: Change) => ({
+  audience: f.audience,
+  country: f.country,
+  year: f.year,
+  ...sums,
+});
+
 function kyselyRollups(trx: Executor): RollupSink {
   return {
     async audiences(rows) {
@@ -106,8 +129,8 @@ function kyselyRollups(trx: Executor): RollupSink {
         .onConflict((oc) => oc.column('key').doNothing())
         .execute();
     },
-    async detail(rows) {
-      for (const part of chunks(rows)) {
+    async detail(changes) {
+      for (const part of chunks([...changes].map(detailRow))) {
         await trx
           .insertInto('rollups')
           .values(part as never)
@@ -123,8 +146,8 @@ function kyselyRollups(trx: Executor): RollupSink {
           .execute();
       }
     },
-    async yearly(rows) {
-      for (const part of chunks(rows)) {
+    async yearly(changes) {
+      for (const part of chunks([...changes].map(yearRow))) {
         await trx
           .insertInto('rollups_year')
           .values(part as never)
@@ -145,13 +168,14 @@ function kyselyRollups(trx: Executor): RollupSink {
         await trx.deleteFrom('incident_facts').where('id', 'in', part).execute();
     },
     async addFacts(rows) {
-      for (const part of chunks(rows)) await trx.insertInto('incident_facts').values(part).execute();
+      for (const part of chunks(rows.map(({ id, facts }) => ({ id, ...facts }))))
+        await trx.insertInto('incident_facts').values(part).execute();
     },
   };
 }
 
 const upsert = (table: string, key: readonly string[]) =>
-  `insert into ${table} (${[...key, ...SUMS].join(', ')}) values (${[...key, ...SUMS].map((c) => `@${c}`).join(', ')})
+  `insert into ${table} (${[...key, ...SUMS].join(', ')}) values (${[...key, ...SUMS].map(() => '?').join(', ')})
    on conflict (${key.join(', ')}) do update set ${SUMS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
 
 /** The statements of one SQLite connection, prepared once. */
@@ -168,23 +192,54 @@ function sqliteRollups(sqlite: SQLiteDatabase): RollupSink {
   const yearly = sqlite.prepare(upsert('rollups_year', YEAR_KEY));
   const remove = sqlite.prepare('delete from incident_facts where id = ?');
   const add = sqlite.prepare(
-    `insert into incident_facts (${FACT_COLUMNS.join(', ')}) values (${FACT_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+    `insert into incident_facts (${FACT_COLUMNS.join(', ')}) values (${FACT_COLUMNS.map(() => '?').join(', ')})`,
   );
   const sink: RollupSink = {
     audiences: async (rows) => {
       for (const row of rows) audience.run(row);
     },
-    detail: async (rows) => {
-      for (const row of rows) detail.run(row);
+    detail: async (changes) => {
+      for (const { facts: f, sums: s } of changes)
+        detail.run(
+          f.audience,
+          f.category,
+          f.country,
+          f.year,
+          f.month,
+          f.attack,
+          f.weapon,
+          f.target,
+          s.incidents,
+          s.killed,
+          s.wounded,
+          s.property,
+          s.cbrn,
+        );
     },
-    yearly: async (rows) => {
-      for (const row of rows) yearly.run(row);
+    yearly: async (changes) => {
+      for (const { facts: f, sums: s } of changes)
+        yearly.run(f.audience, f.country, f.year, s.incidents, s.killed, s.wounded, s.property, s.cbrn);
     },
     removeFacts: async (ids) => {
       for (const id of ids) remove.run(id);
     },
     addFacts: async (rows) => {
-      for (const row of rows) add.run(row);
+      for (const { id, facts: f } of rows)
+        add.run(
+          id,
+          f.audience,
+          f.category,
+          f.country,
+          f.year,
+          f.month,
+          f.attack,
+          f.weapon,
+          f.target,
+          f.killed,
+          f.wounded,
+          f.property,
+          f.cbrn,
+        );
     },
   };
   prepared.set(sqlite, sink);
@@ -224,33 +279,14 @@ async function apply(
         recipient_users: JSON.stringify([...new Set(a.recipientUsers)].sort()),
       })),
     );
-  await sink.detail(
-    [...changes(pairs, detailKey).values()].map(({ facts: f, sums }) => ({
-      audience: f.audience,
-      category: f.category,
-      country: f.country,
-      year: f.year,
-      month: f.month,
-      attack: f.attack,
-      weapon: f.weapon,
-      target: f.target,
-      ...sums,
-    })),
-  );
-  await sink.yearly(
-    [...changes(pairs, yearKey).values()].map(({ facts: f, sums }) => ({
-      audience: f.audience,
-      country: f.country,
-      year: f.year,
-      ...sums,
-    })),
-  );
+  await sink.detail(changes(pairs, detailKey).values());
+  await sink.yearly(changes(pairs, yearKey).values());
   // Facts are stored once per incident: those stored before are replaced.
   await sink.removeFacts(changedIds.filter((id) => !fresh.has(id)));
   await sink.addFacts(
     changedIds.flatMap((id) => {
-      const f = after.get(id);
-      return f ? [{ id, ...f }] : [];
+      const facts = after.get(id);
+      return facts ? [{ id, facts }] : [];
     }),
   );
 }

@@ -166,9 +166,9 @@ export interface Sums {
 
 /** The finest rollup: audience, category, country, month, attack, weapon and target type. */
 export const detailKey = (f: Facts) =>
-  [f.audience, f.category, f.country, f.year, f.month, f.attack, f.weapon, f.target].join('\u0001');
+  `${f.audience}\u0001${f.category}\u0001${f.country}\u0001${f.year}\u0001${f.month}\u0001${f.attack}\u0001${f.weapon}\u0001${f.target}`;
 /** The coarse rollup the threat index reads: audience, country and year. */
-export const yearKey = (f: Facts) => [f.audience, f.country, f.year].join('\u0001');
+export const yearKey = (f: Facts) => `${f.audience}\u0001${f.country}\u0001${f.year}`;
 
 /**
  * How the rollups move when incidents change from `before` to `after` (null: absent), as sums

@@ -70,6 +70,8 @@ export class ImportRejected extends Invalid {
 }
 
 const KEPT_REJECTIONS = 1000;
+/** Objects whose level an import keeps at hand (a few megabytes). */
+const LEVELS_KEPT = 20_000;
 
 /** Runs an import of candidates from `source` as `actor`, under the options' marking. */
 export async function importCandidates(
@@ -122,8 +124,17 @@ export async function importCandidates(
   // Small batches: the records a batch holds die young instead of outliving a collection, and
   // the writer's work per batch (levels, rollups) stays a small share (measured by gtd-import).
   const batchSize = options.batchSize ?? 500;
-  /** Levels of the objects of this import, for the markings of those that reference them. */
+  /**
+   * Levels of objects this import read or wrote, the most recently used kept, for the markings of
+   * those that reference them: a GTD export names the same groups and countries row after row,
+   * and each would otherwise be read from the store again in every batch.
+   */
   const levels = new Map<string, Tlp>();
+  const remember = (id: string, tlp: Tlp) => {
+    levels.delete(id);
+    levels.set(id, tlp);
+    if (levels.size > LEVELS_KEPT) levels.delete(levels.keys().next().value as string);
+  };
 
   const landed = await database.db.transaction().execute(async (trx) => {
     const writer = await StixWriter.open(database, trx, now);
@@ -132,19 +143,25 @@ export async function importCandidates(
       if (batch.length === 0) return;
       // Referenced objects stored before this import give their marking too.
       const outside = [...new Set(batch.flatMap((b) => b.prepared.refs).filter((id) => !levels.has(id)))];
-      const stored = new Map((await repo.levelsOf(trx, outside)).map((r) => [r.id, r.tlp as Tlp]));
+      for (const { id, tlp } of await repo.levelsOf(trx, outside)) remember(id, tlp as Tlp);
       for (const entry of batch) {
-        const inherited = entry.prepared.refs.map((id) => levels.get(id) ?? stored.get(id) ?? 'clear');
+        const inherited = entry.prepared.refs.map((id) => {
+          const level = levels.get(id);
+          if (level !== undefined) remember(id, level);
+          return level ?? 'clear';
+        });
         const tlp = mostRestrictive([entry.access.tlp, ...inherited]);
         if (rank(tlp) > rank(entry.access.tlp)) entry.access = { ...entry.access, tlp };
       }
       const results = await writer.write(
         batch.map(({ prepared, access }) => ({ prepared, access, stamped: prepared.modified !== undefined })),
       );
-      // Written objects' levels are read back from the store by the batches that follow.
-      levels.clear();
       results.forEach((result, i) => {
         const entry = batch[i] as (typeof batch)[number];
+        // A written object has the level it was stored at; any other is read from the store.
+        if (result.status === 'created' || result.status === 'versioned')
+          remember(result.id, entry.access.tlp);
+        else levels.delete(result.id);
         if (result.status === 'rejected')
           reject(entry.at, [{ field: 'modified', problem: result.problem }], result.id);
         else {
@@ -167,7 +184,7 @@ export async function importCandidates(
             ? candidate.prepared
             : prepareObject(candidate.object, importLevel(candidate.object, options.tlp), candidate.refs);
         const tlp = prepared.tlp;
-        levels.set(prepared.id, tlp);
+        remember(prepared.id, tlp);
         const access: Access = {
           tlp,
           creatorOrg,
