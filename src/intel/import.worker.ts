@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Invalid } from '../errors.ts';
 import {
@@ -15,6 +17,27 @@ import type { Tlp } from './tlp.rules.ts';
  * for chunks of the input a few ahead, prepares them, and sends each batch back, never more than
  * a few ahead of the writer.
  */
+
+/**
+ * The worker gives way to the writer. On Linux a thread's nice value is its own, and a thread may
+ * lower its own priority: this one runs at nice 10, so that when both want a core (and the
+ * collector's threads want one too), the writer, which holds the write transaction, gets it. The
+ * worker only has to stay ahead of the writer, and it is the faster of the two (gtd-import:
+ * 100,000 rows in 8.1 to 8.3 s instead of 8.7). Elsewhere it runs as it is.
+ */
+function giveWay(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    const thread = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(thread) && thread > 0) setPriority(thread, WORKER_NICE);
+  } catch {
+    // No /proc, or not allowed: the worker keeps the priority it has.
+  }
+}
+
+/** How much lower than the writer's the worker's priority is (nice values run from -20 to 19). */
+const WORKER_NICE = 10;
+giveWay();
 
 const port = parentPort as NonNullable<typeof parentPort>;
 const { kind, tlp } = workerData as { kind: InputKind; tlp: Tlp };

@@ -125,16 +125,12 @@ export async function importCandidates(
   // the writer's work per batch (levels, rollups) stays a small share (measured by gtd-import).
   const batchSize = options.batchSize ?? 500;
   /**
-   * Levels of objects this import read or wrote, the most recently used kept, for the markings of
-   * those that reference them: a GTD export names the same groups and countries row after row,
-   * and each would otherwise be read from the store again in every batch.
+   * Levels of objects this import read or wrote, for the markings of those that reference them: a
+   * GTD export names the same groups and countries row after row, and each would otherwise be
+   * read from the store again in every batch. Forgotten, all at once, between batches when there
+   * are too many: by then every object of the batches before is in the store.
    */
   const levels = new Map<string, Tlp>();
-  const remember = (id: string, tlp: Tlp) => {
-    levels.delete(id);
-    levels.set(id, tlp);
-    if (levels.size > LEVELS_KEPT) levels.delete(levels.keys().next().value as string);
-  };
 
   const landed = await database.db.transaction().execute(async (trx) => {
     const writer = await StixWriter.open(database, trx, now);
@@ -143,13 +139,9 @@ export async function importCandidates(
       if (batch.length === 0) return;
       // Referenced objects stored before this import give their marking too.
       const outside = [...new Set(batch.flatMap((b) => b.prepared.refs).filter((id) => !levels.has(id)))];
-      for (const { id, tlp } of await repo.levelsOf(trx, outside)) remember(id, tlp as Tlp);
+      for (const { id, tlp } of await repo.levelsOf(trx, outside)) levels.set(id, tlp as Tlp);
       for (const entry of batch) {
-        const inherited = entry.prepared.refs.map((id) => {
-          const level = levels.get(id);
-          if (level !== undefined) remember(id, level);
-          return level ?? 'clear';
-        });
+        const inherited = entry.prepared.refs.map((id) => levels.get(id) ?? 'clear');
         const tlp = mostRestrictive([entry.access.tlp, ...inherited]);
         if (rank(tlp) > rank(entry.access.tlp)) entry.access = { ...entry.access, tlp };
       }
@@ -160,7 +152,7 @@ export async function importCandidates(
         const entry = batch[i] as (typeof batch)[number];
         // A written object has the level it was stored at; any other is read from the store.
         if (result.status === 'created' || result.status === 'versioned')
-          remember(result.id, entry.access.tlp);
+          levels.set(result.id, entry.access.tlp);
         else levels.delete(result.id);
         if (result.status === 'rejected')
           reject(entry.at, [{ field: 'modified', problem: result.problem }], result.id);
@@ -170,6 +162,7 @@ export async function importCandidates(
         }
       });
       batch = [];
+      if (levels.size > LEVELS_KEPT) levels.clear();
       options.onProgress?.({ records: report.read, bytes: progress() });
     };
     for await (const candidates of source) {
@@ -184,7 +177,7 @@ export async function importCandidates(
             ? candidate.prepared
             : prepareObject(candidate.object, importLevel(candidate.object, options.tlp), candidate.refs);
         const tlp = prepared.tlp;
-        remember(prepared.id, tlp);
+        levels.set(prepared.id, tlp);
         const access: Access = {
           tlp,
           creatorOrg,
