@@ -78,7 +78,8 @@ async function* chunks(): AsyncGenerator<Uint8Array | string> {
       typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     // In pieces: the reader holds the records of the piece it is given until they are prepared,
     // and the records of a small piece die young.
-    for (let at = 0; at < whole.length; at += PIECE) yield whole.slice(at, at + PIECE);
+    for (let at = 0; at < whole.length; at += PIECE)
+      yield typeof whole === 'string' ? whole.slice(at, at + PIECE) : whole.subarray(at, at + PIECE);
   }
 }
 

@@ -155,6 +155,49 @@ describeEachDialect('STIX bundles in and out', (dialect) => {
     await expect(getObject(first.db, other, saved.object.id)).rejects.toThrow(/not found/);
   });
 
+  it('raises an imported marking to what it references: stored before, earlier in the import, or in the same batch', async () => {
+    const stored = actor('Stored Amber Group');
+    await importStix(first, analyst, chunks(bundle([stored])), { tlp: 'amber' }, new Date());
+    const report = (name: string, refs: string[]) => ({
+      type: 'report',
+      spec_version: '2.1',
+      id: `report--${randomUUID()}`,
+      created: t(1),
+      modified: t(1),
+      name,
+      published: t(1),
+      object_refs: refs,
+    });
+    const early = actor('Early Amber Group', { object_marking_refs: [TLP2_IDS.amber] });
+    const fillers = [actor('Filler One'), actor('Filler Two')];
+    const near = actor('Near Amber Group', { object_marking_refs: [TLP2_IDS.amber] });
+    const objects = [
+      early,
+      ...fillers,
+      report('Refers to an object of an earlier batch', [early.id]),
+      report('Refers to an object stored before', [stored.id]),
+      near,
+      report('Refers to an object of its own batch', [near.id]),
+    ];
+    // Batches of two: the references cross batches, and reach into the store.
+    await importStix(first, analyst, chunks(bundle(objects)), { tlp: 'green', batchSize: 2 }, new Date());
+    const levels = await Promise.all(
+      objects.map(async (o) => [
+        (o as { name: string }).name,
+        (await getObject(first.db, analyst, o.id)).tlp,
+      ]),
+    );
+    expect(Object.fromEntries(levels)).toEqual({
+      'Early Amber Group': 'amber',
+      'Filler One': 'green',
+      'Filler Two': 'green',
+      'Refers to an object of an earlier batch': 'amber',
+      'Refers to an object stored before': 'amber',
+      'Near Amber Group': 'amber',
+      'Refers to an object of its own batch': 'amber',
+    });
+  });
+
   it('exports what the reader may see; importing the export elsewhere and exporting again gives the same bundle', async () => {
     const exported = JSON.parse(await text(exportBundle(first.db, analyst, {})));
     const reimport = await importStix(

@@ -150,9 +150,9 @@ export async function importCandidates(
       );
       results.forEach((result, i) => {
         const entry = batch[i] as (typeof batch)[number];
-        // A written object has the level it was stored at; any other is read from the store.
-        if (result.status === 'created' || result.status === 'versioned')
-          levels.set(result.id, entry.access.tlp);
+        // A new object has the level it was stored at; any other is read from the store again (a
+        // version older than the stored one leaves the object's level as it was).
+        if (result.status === 'created') levels.set(result.id, entry.access.tlp);
         else levels.delete(result.id);
         if (result.status === 'rejected')
           reject(entry.at, [{ field: 'modified', problem: result.problem }], result.id);
