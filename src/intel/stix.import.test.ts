@@ -198,6 +198,35 @@ describeEachDialect('STIX bundles in and out', (dialect) => {
     });
   });
 
+  it('keeps the references of the latest version when two versions arrive in one batch', async () => {
+    const [a, b] = [actor('Referenced First'), actor('Referenced Later')];
+    const id = `report--${randomUUID()}`;
+    const version = (minute: number, refs: string[]) => ({
+      type: 'report',
+      spec_version: '2.1',
+      id,
+      created: t(1),
+      modified: t(minute),
+      name: 'A report revised',
+      published: t(1),
+      object_refs: refs,
+    });
+    await importStix(
+      first,
+      analyst,
+      chunks(bundle([a, b, version(1, [a.id]), version(2, [b.id])])),
+      { tlp: 'green' },
+      new Date(),
+    );
+    const refs = await first.db
+      .selectFrom('stix_refs')
+      .select('target_id')
+      .where('source_id', '=', id)
+      .execute();
+    expect(refs.map((r) => r.target_id)).toEqual([b.id]);
+    expect((await objectVersions(first.db, analyst, id)).length).toBe(2);
+  });
+
   it('exports what the reader may see; importing the export elsewhere and exporting again gives the same bundle', async () => {
     const exported = JSON.parse(await text(exportBundle(first.db, analyst, {})));
     const reimport = await importStix(

@@ -295,8 +295,8 @@ function kyselySink(trx: Transaction<DB>): Sink {
   let versions: VersionRow[] = [];
   let objects: ObjectRow[] = [];
   let recipients: { object_id: string; kind: 'org' | 'user'; principal: string }[] = [];
-  let refs: { source_id: string; target_id: string }[] = [];
-  let clearedRefs: string[] = [];
+  /** Each source's references as last written in the batch, and whether stored ones go first. */
+  let refs = new Map<string, { targets: readonly string[]; clear: boolean }>();
   const chunks = <T>(rows: T[]) =>
     Array.from({ length: Math.ceil(rows.length / INSERT_CHUNK) }, (_, i) =>
       rows.slice(i * INSERT_CHUNK, (i + 1) * INSERT_CHUNK),
@@ -333,8 +333,9 @@ function kyselySink(trx: Transaction<DB>): Sink {
         recipients.push({ object_id: id, kind: 'user', principal: user });
     },
     refs(id, targets, isNew) {
-      if (!isNew) clearedRefs.push(id);
-      for (const target of targets) refs.push({ source_id: id, target_id: target });
+      // Written twice in one batch: the last version's references, and the stored ones cleared
+      // if the first was not new.
+      refs.set(id, { targets, clear: refs.get(id)?.clear ?? !isNew });
     },
     async flush() {
       for (const rows of chunks(versions)) await trx.insertInto('stix_versions').values(rows).execute();
@@ -358,7 +359,8 @@ function kyselySink(trx: Transaction<DB>): Sink {
           )
           .execute();
       }
-      for (const ids of chunks(clearedRefs))
+      const cleared = [...refs].filter(([, { clear }]) => clear).map(([id]) => id);
+      for (const ids of chunks(cleared))
         await trx.deleteFrom('stix_refs').where('source_id', 'in', ids).execute();
       for (const rows of chunks(recipients)) {
         await trx
@@ -367,7 +369,10 @@ function kyselySink(trx: Transaction<DB>): Sink {
           .onConflict((oc) => oc.doNothing())
           .execute();
       }
-      for (const rows of chunks(refs)) {
+      const refRows = [...refs].flatMap(([source_id, { targets }]) =>
+        targets.map((target_id) => ({ source_id, target_id })),
+      );
+      for (const rows of chunks(refRows)) {
         await trx
           .insertInto('stix_refs')
           .values(rows)
@@ -377,8 +382,7 @@ function kyselySink(trx: Transaction<DB>): Sink {
       versions = [];
       objects = [];
       recipients = [];
-      refs = [];
-      clearedRefs = [];
+      refs = new Map();
     },
   };
 }
