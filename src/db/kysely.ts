@@ -54,8 +54,10 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
-  // 64 MiB of page cache: imports write into large B-trees keyed by random ids.
-  sqlite.pragma('cache_size = -65536');
+  // 128 MiB of page cache: imports write into large B-trees keyed by random ids, while the
+  // versions they append pass through the same cache. Against 64 MiB, a 200,000-row GTD import
+  // runs 16 % faster (bench/gtd-import) and a 1,000,000-row one peaks at 450-456 MB, not 382.
+  sqlite.pragma('cache_size = -131072');
   const db = new Kysely<DB>({ dialect: new FairSqliteDialect({ database: reusingStatements(sqlite) }) });
   return { db, dialect: 'sqlite', options, sqlite, close: () => db.destroy() };
 }
