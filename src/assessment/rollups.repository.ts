@@ -101,6 +101,10 @@ const DETAIL_KEY = [
 const YEAR_KEY = ['audience', 'country', 'year'] as const;
 const FACT_COLUMNS = ['id', ...DETAIL_KEY, 'killed', 'wounded', 'property', 'cbrn'] as const;
 
+/** The values of DETAIL_KEY's columns, in its order, for binding by position. */
+const detailKeyOf = (f: Facts) =>
+  [f.audience, f.category, f.country, f.year, f.month, f.attack, f.weapon, f.target] as const;
+
 /** A change as a row of the rollups or of the yearly rollups: its key's columns and its sums. */
 const detailRow = ({ facts: f, sums }: Change) => ({
   audience: f.audience,
@@ -200,21 +204,7 @@ function sqliteRollups(sqlite: SQLiteDatabase): RollupSink {
     },
     detail: async (changes) => {
       for (const { facts: f, sums: s } of changes)
-        detail.run(
-          f.audience,
-          f.category,
-          f.country,
-          f.year,
-          f.month,
-          f.attack,
-          f.weapon,
-          f.target,
-          s.incidents,
-          s.killed,
-          s.wounded,
-          s.property,
-          s.cbrn,
-        );
+        detail.run(...detailKeyOf(f), s.incidents, s.killed, s.wounded, s.property, s.cbrn);
     },
     yearly: async (changes) => {
       for (const { facts: f, sums: s } of changes)
@@ -225,21 +215,7 @@ function sqliteRollups(sqlite: SQLiteDatabase): RollupSink {
     },
     addFacts: async (rows) => {
       for (const { id, facts: f } of rows)
-        add.run(
-          id,
-          f.audience,
-          f.category,
-          f.country,
-          f.year,
-          f.month,
-          f.attack,
-          f.weapon,
-          f.target,
-          f.killed,
-          f.wounded,
-          f.property,
-          f.cbrn,
-        );
+        add.run(id, ...detailKeyOf(f), f.killed, f.wounded, f.property, f.cbrn);
     },
   };
   prepared.set(sqlite, sink);
