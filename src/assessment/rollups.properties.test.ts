@@ -53,6 +53,12 @@ const operation = fc.oneof(
     recipients: fc.subarray(ORGS),
     category: fc.constantFrom(undefined, 'drug-trafficking', 'organized-crime', 'not a category'),
     earlier: fc.option(gtd, { nil: undefined }),
+    // A later record of the same import, in a batch of its own when `batchSize` is 1: another
+    // incident, or a later version of this one (its facts must be in place to be taken away).
+    later: fc.option(fc.record({ id: fc.constantFrom(...IDS), gtd }), { nil: undefined }),
+    batchSize: fc.constantFrom(undefined, 1),
+    // The import ends with a record that is rejected: nothing of it lands.
+    rejected: fc.boolean(),
   }),
   fc.record({
     op: fc.constant('share' as const),
@@ -168,16 +174,16 @@ describeEachDialect('incident rollups', (dialect) => {
             .executeTakeFirst();
           if (o.op === 'write') {
             const now = tick();
-            await importCandidates(
+            const imported = importCandidates(
               database,
               SYSTEM,
               (async function* () {
-                const version = (modified: string, facts: typeof o.gtd) => ({
+                const version = (modified: string, facts: typeof o.gtd, id = o.id) => ({
                   at: 'objects[0]',
                   object: {
                     type: 'incident',
                     spec_version: '2.1',
-                    id: o.id,
+                    id,
                     created: '2025-01-01T00:00:00.000Z',
                     modified,
                     name: `Incident ${o.id.slice(-1)}`,
@@ -189,11 +195,17 @@ describeEachDialect('incident rollups', (dialect) => {
                 yield [
                   ...(o.earlier ? [version(new Date(now.getTime() - 500).toISOString(), o.earlier)] : []),
                   version(now.toISOString(), o.gtd),
+                  ...(o.later
+                    ? [version(new Date(now.getTime() + 250).toISOString(), o.later.gtd, o.later.id)]
+                    : []),
+                  ...(o.rejected ? [{ at: 'objects[9]', rejection: [{ field: 'id', problem: 'bad' }] }] : []),
                 ];
               })(),
-              { tlp: o.tlp, recipientOrgs: o.recipients },
+              { tlp: o.tlp, recipientOrgs: o.recipients, batchSize: o.batchSize },
               now,
             );
+            if (o.rejected) await expect(imported).rejects.toThrow('rejected');
+            else await imported;
           } else if (o.op === 'share' && exists) {
             await shareObject(database, SYSTEM, o.id, { tlp: o.tlp, recipientOrgs: o.recipients }, tick());
           } else if (o.op === 'remove' && exists) {

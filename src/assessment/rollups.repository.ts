@@ -185,6 +185,80 @@ const upsert = (table: string, key: readonly string[]) =>
 /** The statements of one SQLite connection, prepared once. */
 const prepared = new WeakMap<SQLiteDatabase, RollupSink>();
 
+/**
+ * On SQLite, the new incidents a writer stores are counted together rather than one by one: their
+ * facts wait in a temporary table of the connection, and `settleIncidents` moves them into the
+ * facts and adds their sums to both rollups in three statements, sorted and summed by SQLite. One
+ * by one, each new incident cost two upserts bound from JavaScript on the writer's thread, which an
+ * import keeps busy (gtd-import, 200,000 rows: 15,300 rows/s with them, 16,700 without them).
+ * They settle every STAGED_LIMIT incidents, so that the table stays small; before the facts of an
+ * incident already stored are read (a later version of one staged earlier finds its facts); and
+ * when the writer finishes, so that nothing reads the rollups while incidents wait. A transaction
+ * that rolls back takes the staged rows with it.
+ */
+const STAGED = 'temp.incident_facts_staged';
+const STAGED_LIMIT = 20_000;
+
+interface Staging {
+  add(id: string, f: Facts): void;
+  settle(): void;
+}
+
+const staging = new WeakMap<SQLiteDatabase, Staging>();
+
+/** Sums of the staged facts into `table`, grouped by `key`, added to the rows already there. */
+const summed = (table: string, key: readonly string[]) =>
+  `insert into ${table} (${[...key, ...SUMS].join(', ')})
+   select ${key.join(', ')}, count(*), sum(killed), sum(wounded), sum(property), sum(cbrn)
+   from ${STAGED} where true group by ${key.join(', ')}
+   on conflict (${key.join(', ')}) do update set ${SUMS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
+
+function stagingOf(sqlite: SQLiteDatabase): Staging {
+  // Rolled back with a transaction that created it, the table is made again; the statements
+  // prepared on it are prepared again by SQLite when they next run.
+  sqlite.exec(
+    `create temp table if not exists incident_facts_staged (${FACT_COLUMNS.map((c) => `${c} not null`).join(', ')})`,
+  );
+  const kept = staging.get(sqlite);
+  if (kept) return kept;
+  const stage = sqlite.prepare(
+    `insert into ${STAGED} (${FACT_COLUMNS.join(', ')}) values (${FACT_COLUMNS.map(() => '?').join(', ')})`,
+  );
+  const facts = sqlite.prepare(
+    `insert into incident_facts (${FACT_COLUMNS.join(', ')}) select ${FACT_COLUMNS.join(', ')} from ${STAGED} order by id`,
+  );
+  const detail = sqlite.prepare(summed('rollups', DETAIL_KEY));
+  const yearly = sqlite.prepare(summed('rollups_year', YEAR_KEY));
+  const clear = sqlite.prepare(`delete from ${STAGED}`);
+  let count = 0;
+  const settle = () => {
+    if (count === 0) return;
+    facts.run();
+    detail.run();
+    yearly.run();
+    clear.run();
+    count = 0;
+  };
+  const made: Staging = {
+    add(id, f) {
+      stage.run(id, ...detailKeyOf(f), f.killed, f.wounded, f.property, f.cbrn);
+      count += 1;
+      if (count >= STAGED_LIMIT) settle();
+    },
+    settle,
+  };
+  staging.set(sqlite, made);
+  return made;
+}
+
+/**
+ * Counts the new incidents a writer staged on this connection (see `stagingOf`); the writer calls
+ * it when it finishes, before anything reads the rollups or the incidents' facts.
+ */
+export function settleIncidents(sqlite: SQLiteDatabase | undefined): void {
+  if (sqlite) staging.get(sqlite)?.settle();
+}
+
 function sqliteRollups(sqlite: SQLiteDatabase): RollupSink {
   const kept = prepared.get(sqlite);
   if (kept) return kept;
@@ -222,7 +296,10 @@ function sqliteRollups(sqlite: SQLiteDatabase): RollupSink {
   return sink;
 }
 
-/** Applies the change from the stored facts of `ids` to `after` (absent: the incident went). */
+/**
+ * Applies the change from the stored facts of `ids` to `after` (absent: the incident went). With
+ * `staged`, the new incidents among them wait there to be counted together (see `stagingOf`).
+ */
 async function apply(
   trx: Executor,
   sink: RollupSink,
@@ -230,11 +307,12 @@ async function apply(
   after: Map<string, Facts>,
   audiences: Audience[],
   fresh: ReadonlySet<string> = new Set(),
+  staged?: Staging,
 ) {
-  const before = await factsBefore(
-    trx,
-    ids.filter((id) => !fresh.has(id)),
-  );
+  const stored = ids.filter((id) => !fresh.has(id));
+  // A staged incident's facts are not in the facts table until they settle.
+  if (staged && stored.length) staged.settle();
+  const before = await factsBefore(trx, stored);
   const pairs = ids.map((id) => ({ before: before.get(id) ?? null, after: after.get(id) ?? null }));
   const changedIds = ids.filter((_, i) => !sameFacts(pairs[i]?.before ?? null, pairs[i]?.after ?? null));
   if (changedIds.length === 0) return;
@@ -255,14 +333,21 @@ async function apply(
         recipient_users: JSON.stringify([...new Set(a.recipientUsers)].sort()),
       })),
     );
-  await sink.detail(changes(pairs, detailKey).values());
-  await sink.yearly(changes(pairs, yearKey).values());
+  const counted = staged ? pairs.filter((_, i) => !fresh.has(ids[i] as string)) : pairs;
+  if (staged) {
+    for (const id of changedIds) {
+      const facts = after.get(id);
+      if (fresh.has(id) && facts) staged.add(id, facts);
+    }
+  }
+  await sink.detail(changes(counted, detailKey).values());
+  await sink.yearly(changes(counted, yearKey).values());
   // Facts are stored once per incident: those stored before are replaced.
   await sink.removeFacts(changedIds.filter((id) => !fresh.has(id)));
   await sink.addFacts(
     changedIds.flatMap((id) => {
       const facts = after.get(id);
-      return facts ? [{ id, facts }] : [];
+      return facts && !(staged && fresh.has(id)) ? [{ id, facts }] : [];
     }),
   );
 }
@@ -300,7 +385,15 @@ export async function keepIncidents(
   // New incidents that count for nothing (no date, no GTD record) change no rollup.
   const ids = incidents.map((i) => i.id).filter((id) => !fresh.has(id) || after.has(id));
   if (ids.length)
-    await apply(trx, sqlite ? sqliteRollups(sqlite) : kyselyRollups(trx), ids, after, audiences, fresh);
+    await apply(
+      trx,
+      sqlite ? sqliteRollups(sqlite) : kyselyRollups(trx),
+      ids,
+      after,
+      audiences,
+      fresh,
+      sqlite ? stagingOf(sqlite) : undefined,
+    );
 }
 
 /** Takes these incidents out of the counts (they were removed). */

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { keepIncidents, type WrittenIncident } from '../assessment/rollups.repository.ts';
+import { keepIncidents, settleIncidents, type WrittenIncident } from '../assessment/rollups.repository.ts';
 import type { Database } from '../db/kysely.ts';
 import type { DB } from '../db/schema.ts';
 import './intel.schema.ts';
@@ -217,9 +217,13 @@ export class StixWriter {
     return results;
   }
 
-  /** Stores the clock; call once, after the last batch, before the transaction commits. */
+  /**
+   * Counts the new incidents still staged and stores the clock; call once, after the last batch,
+   * before the transaction reads the rollups or commits.
+   */
   async finish(): Promise<void> {
     await this.sink.flush();
+    settleIncidents(this.sqlite);
     if (this.last === this.initial) return;
     await this.trx.updateTable('stix_clock').set({ last_added: this.last }).where('id', '=', 1).execute();
   }
