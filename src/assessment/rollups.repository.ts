@@ -1,6 +1,7 @@
 import type { Database as SQLiteDatabase } from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { type Staged, staged } from '../db/sqlite.ts';
 import {
   type Audience,
   audienceKey,
@@ -187,76 +188,43 @@ const prepared = new WeakMap<SQLiteDatabase, RollupSink>();
 
 /**
  * On SQLite, the new incidents a writer stores are counted together rather than one by one: their
- * facts wait in a temporary table of the connection, and `settleIncidents` moves them into the
- * facts and adds their sums to both rollups in three statements, sorted and summed by SQLite. One
- * by one, each new incident cost two upserts bound from JavaScript on the writer's thread, which an
- * import keeps busy (gtd-import, 200,000 rows: 15,300 rows/s with them, 16,700 without them).
- * They settle every STAGED_LIMIT incidents, so that the table stays small; before the facts of an
- * incident already stored are read (a later version of one staged earlier finds its facts); and
- * when the writer finishes, so that nothing reads the rollups while incidents wait. A transaction
- * that rolls back takes the staged rows with it.
+ * facts wait in a staging table (`staged`), and settle into the facts, sorted, and into both
+ * rollups, summed by SQLite, in three statements. One by one, each new incident cost two upserts
+ * bound from JavaScript on the writer's thread, which an import keeps busy (gtd-import, 200,000
+ * rows: 15,200 to 15,600 rows/s with them, 17,300 to 17,800 staged). They settle every
+ * STAGED_LIMIT incidents, before the facts of an incident already stored are read (a later version
+ * of one staged earlier finds its facts), and when the writer finishes, so that nothing reads the
+ * rollups while incidents wait.
  */
-const STAGED = 'temp.incident_facts_staged';
 const STAGED_LIMIT = 20_000;
-
-interface Staging {
-  add(id: string, f: Facts): void;
-  settle(): void;
-}
-
-const staging = new WeakMap<SQLiteDatabase, Staging>();
 
 /** Sums of the staged facts into `table`, grouped by `key`, added to the rows already there. */
 const summed = (table: string, key: readonly string[]) =>
   `insert into ${table} (${[...key, ...SUMS].join(', ')})
    select ${key.join(', ')}, count(*), sum(killed), sum(wounded), sum(property), sum(cbrn)
-   from ${STAGED} where true group by ${key.join(', ')}
+   from temp.incident_facts_staged where true group by ${key.join(', ')}
    on conflict (${key.join(', ')}) do update set ${SUMS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
 
-function stagingOf(sqlite: SQLiteDatabase): Staging {
-  // Rolled back with a transaction that created it, the table is made again; the statements
-  // prepared on it are prepared again by SQLite when they next run.
-  sqlite.exec(
-    `create temp table if not exists incident_facts_staged (${FACT_COLUMNS.map((c) => `${c} not null`).join(', ')})`,
+const stagingOf = (sqlite: SQLiteDatabase): Staged =>
+  staged(
+    sqlite,
+    'incident_facts_staged',
+    FACT_COLUMNS,
+    [
+      `insert into incident_facts (${FACT_COLUMNS.join(', ')})
+       select ${FACT_COLUMNS.join(', ')} from temp.incident_facts_staged order by id`,
+      summed('rollups', DETAIL_KEY),
+      summed('rollups_year', YEAR_KEY),
+    ],
+    STAGED_LIMIT,
   );
-  const kept = staging.get(sqlite);
-  if (kept) return kept;
-  const stage = sqlite.prepare(
-    `insert into ${STAGED} (${FACT_COLUMNS.join(', ')}) values (${FACT_COLUMNS.map(() => '?').join(', ')})`,
-  );
-  const facts = sqlite.prepare(
-    `insert into incident_facts (${FACT_COLUMNS.join(', ')}) select ${FACT_COLUMNS.join(', ')} from ${STAGED} order by id`,
-  );
-  const detail = sqlite.prepare(summed('rollups', DETAIL_KEY));
-  const yearly = sqlite.prepare(summed('rollups_year', YEAR_KEY));
-  const clear = sqlite.prepare(`delete from ${STAGED}`);
-  let count = 0;
-  const settle = () => {
-    if (count === 0) return;
-    facts.run();
-    detail.run();
-    yearly.run();
-    clear.run();
-    count = 0;
-  };
-  const made: Staging = {
-    add(id, f) {
-      stage.run(id, ...detailKeyOf(f), f.killed, f.wounded, f.property, f.cbrn);
-      count += 1;
-      if (count >= STAGED_LIMIT) settle();
-    },
-    settle,
-  };
-  staging.set(sqlite, made);
-  return made;
-}
 
 /**
  * Counts the new incidents a writer staged on this connection (see `stagingOf`); the writer calls
  * it when it finishes, before anything reads the rollups or the incidents' facts.
  */
 export function settleIncidents(sqlite: SQLiteDatabase | undefined): void {
-  if (sqlite) staging.get(sqlite)?.settle();
+  if (sqlite) stagingOf(sqlite).settle();
 }
 
 function sqliteRollups(sqlite: SQLiteDatabase): RollupSink {
@@ -307,7 +275,7 @@ async function apply(
   after: Map<string, Facts>,
   audiences: Audience[],
   fresh: ReadonlySet<string> = new Set(),
-  staged?: Staging,
+  staged?: Staged,
 ) {
   const stored = ids.filter((id) => !fresh.has(id));
   // A staged incident's facts are not in the facts table until they settle.
@@ -337,7 +305,8 @@ async function apply(
   if (staged) {
     for (const id of changedIds) {
       const facts = after.get(id);
-      if (fresh.has(id) && facts) staged.add(id, facts);
+      if (fresh.has(id) && facts)
+        staged.add(id, ...detailKeyOf(facts), facts.killed, facts.wounded, facts.property, facts.cbrn);
     }
   }
   await sink.detail(changes(counted, detailKey).values());

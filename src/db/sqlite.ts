@@ -119,3 +119,61 @@ export class FairSqliteDialect extends SqliteDialect {
     return new FairDriver(super.createDriver());
   }
 }
+
+/**
+ * Rows written now and put in place later, on the embedded database. A bulk write that inserts
+ * rows keyed at random (ids are hashes) pays for each one with a search and often a page split in
+ * the middle of a B-tree; the same rows inserted in key order by one statement are appended. So
+ * the rows wait in a temporary table of the connection, and `settle` runs statements that read
+ * them (move, sort, sum) and empties it. The writer settles before anything reads the rows where
+ * they belong, and every `limit` rows, so that the table stays small. A transaction that rolls
+ * back takes the waiting rows with it.
+ */
+export interface Staged {
+  add(...values: unknown[]): void;
+  /** Runs the settling statements if rows wait, then empties the table. */
+  settle(): void;
+}
+
+const stagings = new WeakMap<SQLite.Database, Map<string, Staged>>();
+
+/**
+ * The staging table `temp.<name>` of this connection with `columns`; `settling` are the statements
+ * that read it (as `temp.<name>`) to put its rows in place, in order.
+ */
+export function staged(
+  sqlite: SQLite.Database,
+  name: string,
+  columns: readonly string[],
+  settling: readonly string[],
+  limit: number,
+): Staged {
+  // Rolled back with the transaction that made it, the table is made again; SQLite prepares the
+  // statements written for it again when they next run.
+  sqlite.exec(`create temp table if not exists ${name} (${columns.map((c) => `${c} not null`).join(', ')})`);
+  const byName = stagings.get(sqlite) ?? new Map<string, Staged>();
+  stagings.set(sqlite, byName);
+  const kept = byName.get(name);
+  if (kept) return kept;
+  const insert = sqlite.prepare(
+    `insert into temp.${name} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+  );
+  const statements = [...settling, `delete from temp.${name}`].map((sql) => sqlite.prepare(sql));
+  // Rows a rolled-back transaction took away leave this count too high: settling an empty table
+  // does nothing.
+  let waiting = 0;
+  const made: Staged = {
+    add(...values) {
+      insert.run(values);
+      waiting += 1;
+      if (waiting >= limit) made.settle();
+    },
+    settle() {
+      if (waiting === 0) return;
+      for (const statement of statements) statement.run();
+      waiting = 0;
+    },
+  };
+  byName.set(name, made);
+  return made;
+}

@@ -198,33 +198,36 @@ describeEachDialect('STIX bundles in and out', (dialect) => {
     });
   });
 
-  it('keeps the references of the latest version when two versions arrive in one batch', async () => {
-    const [a, b] = [actor('Referenced First'), actor('Referenced Later')];
-    const id = `report--${randomUUID()}`;
-    const version = (minute: number, refs: string[]) => ({
-      type: 'report',
-      spec_version: '2.1',
-      id,
-      created: t(1),
-      modified: t(minute),
-      name: 'A report revised',
-      published: t(1),
-      object_refs: refs,
-    });
-    await importStix(
-      first,
-      analyst,
-      chunks(bundle([a, b, version(1, [a.id]), version(2, [b.id])])),
-      { tlp: 'green' },
-      new Date(),
-    );
-    const refs = await first.db
-      .selectFrom('stix_refs')
-      .select('target_id')
-      .where('source_id', '=', id)
-      .execute();
-    expect(refs.map((r) => r.target_id)).toEqual([b.id]);
-    expect((await objectVersions(first.db, analyst, id)).length).toBe(2);
+  it('keeps the references of the latest version when two versions arrive in one batch or in two', async () => {
+    for (const batchSize of [undefined, 1]) {
+      const [a, b] = [actor(`Referenced First ${batchSize}`), actor(`Referenced Later ${batchSize}`)];
+      const [id, other] = [`report--${randomUUID()}`, `report--${randomUUID()}`];
+      const version = (minute: number, refs: string[]) => ({
+        type: 'report',
+        spec_version: '2.1',
+        id,
+        created: t(1),
+        modified: t(minute),
+        name: 'A report revised',
+        published: t(1),
+        object_refs: refs,
+      });
+      await importStix(
+        first,
+        analyst,
+        chunks(bundle([a, b, version(1, [a.id]), version(2, [b.id]), { ...version(3, [a.id]), id: other }])),
+        { tlp: 'green', batchSize },
+        new Date(),
+      );
+      const refs = async (source: string) =>
+        (
+          await first.db.selectFrom('stix_refs').select('target_id').where('source_id', '=', source).execute()
+        ).map((r) => r.target_id);
+      expect(await refs(id)).toEqual([b.id]);
+      // The last object of the import, new, with its references.
+      expect(await refs(other)).toEqual([a.id]);
+      expect((await objectVersions(first.db, analyst, id)).length).toBe(2);
+    }
   });
 
   it('exports what the reader may see; importing the export elsewhere and exporting again gives the same bundle', async () => {

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { keepIncidents, settleIncidents, type WrittenIncident } from '../assessment/rollups.repository.ts';
 import type { Database } from '../db/kysely.ts';
 import type { DB } from '../db/schema.ts';
+import { staged } from '../db/sqlite.ts';
 import './intel.schema.ts';
 import type { StixObject } from './stix.definitions.ts';
 import { laterThan, micros, type Prepared, prepareObject, remarked, withTimestamps } from './stix.rules.ts';
@@ -77,9 +78,13 @@ interface Sink {
   recipients(id: string, access: Access): void;
   refs(id: string, targets: readonly string[], isNew: boolean): void;
   flush(): Promise<void>;
+  /** Puts in place what waits to be written in order (the writer is finishing). */
+  settle(): void;
 }
 
 const LOOKUP_CHUNK = 500;
+/** References of new objects that wait to be written in key order (a few megabytes). */
+const REFS_STAGED = 50_000;
 
 const idOf = (entry: Incoming) => ('prepared' in entry ? entry.prepared.id : entry.object.id);
 
@@ -223,6 +228,7 @@ export class StixWriter {
    */
   async finish(): Promise<void> {
     await this.sink.flush();
+    this.sink.settle();
     settleIncidents(this.sqlite);
     if (this.last === this.initial) return;
     await this.trx.updateTable('stix_clock').set({ last_added: this.last }).where('id', '=', 1).execute();
@@ -250,6 +256,18 @@ function sqliteSink(sqlite: NonNullable<Database['sqlite']>): Sink {
   );
   const deleteRefs = sqlite.prepare('delete from stix_refs where source_id = ?');
   const insertRef = sqlite.prepare('insert or ignore into stix_refs (source_id, target_id) values (?, ?)');
+  // A new object's references go in with the others of its import, in key order (see `staged`);
+  // those of an object stored before settle first, since its references are replaced.
+  const newRefs = staged(
+    sqlite,
+    'stix_refs_staged',
+    ['source_id', 'target_id'],
+    [
+      `insert or ignore into stix_refs (source_id, target_id)
+       select source_id, target_id from temp.stix_refs_staged order by source_id, target_id`,
+    ],
+    REFS_STAGED,
+  );
   return {
     async latest(ids) {
       const found = new Map<string, Latest>();
@@ -286,10 +304,16 @@ function sqliteSink(sqlite: NonNullable<Database['sqlite']>): Sink {
       for (const user of access.recipientUsers) insertRecipient.run(id, 'user', user);
     },
     refs(id, targets, isNew) {
-      if (!isNew) deleteRefs.run(id);
+      if (isNew) {
+        for (const target of targets) newRefs.add(id, target);
+        return;
+      }
+      newRefs.settle();
+      deleteRefs.run(id);
       for (const target of targets) insertRef.run(id, target);
     },
     flush: async () => {},
+    settle: () => newRefs.settle(),
   };
 }
 
@@ -341,6 +365,8 @@ function kyselySink(trx: Transaction<DB>): Sink {
       // if the first was not new.
       refs.set(id, { targets, clear: refs.get(id)?.clear ?? !isNew });
     },
+    // Each batch goes in whole at `flush`: nothing waits.
+    settle: () => {},
     async flush() {
       for (const rows of chunks(versions)) await trx.insertInto('stix_versions').values(rows).execute();
       // An object written twice in one batch: its last row wins, as one upsert per statement must.
