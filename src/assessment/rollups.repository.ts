@@ -21,7 +21,8 @@ type Executor = Kysely<DB> | Transaction<DB>;
 /**
  * Keeps the incident rollups current. The STIX store calls it inside the transaction of every
  * write, with each incident whose latest version or marking changed (or that went): the old
- * facts are taken away from the sums and the new ones added, so the rollups always equal what a
+ * facts are taken away from the sums and the new ones added, so that once the writer finishes
+ * (new incidents on SQLite wait until then, see `stagingOf`) the rollups equal what a
  * recomputation from the incidents would give.
  */
 
@@ -301,14 +302,14 @@ async function apply(
         recipient_users: JSON.stringify([...new Set(a.recipientUsers)].sort()),
       })),
     );
-  const counted = staged ? pairs.filter((_, i) => !fresh.has(ids[i] as string)) : pairs;
-  if (staged) {
-    for (const id of changedIds) {
-      const facts = after.get(id);
-      if (fresh.has(id) && facts)
-        staged.add(id, ...detailKeyOf(facts), facts.killed, facts.wounded, facts.property, facts.cbrn);
-    }
+  // With staging, the new incidents wait to be counted together; the others are counted now.
+  const waits = (id: string) => staged !== undefined && fresh.has(id);
+  for (const id of changedIds) {
+    const facts = after.get(id);
+    if (facts && waits(id))
+      staged?.add(id, ...detailKeyOf(facts), facts.killed, facts.wounded, facts.property, facts.cbrn);
   }
+  const counted = pairs.filter((_, i) => !waits(ids[i] as string));
   await sink.detail(changes(counted, detailKey).values());
   await sink.yearly(changes(counted, yearKey).values());
   // Facts are stored once per incident: those stored before are replaced.
@@ -316,7 +317,7 @@ async function apply(
   await sink.addFacts(
     changedIds.flatMap((id) => {
       const facts = after.get(id);
-      return facts && !(staged && fresh.has(id)) ? [{ id, facts }] : [];
+      return facts && !waits(id) ? [{ id, facts }] : [];
     }),
   );
 }
