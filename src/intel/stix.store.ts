@@ -83,8 +83,12 @@ interface Sink {
 }
 
 const LOOKUP_CHUNK = 500;
-/** References of new objects that wait to be written in key order (a few megabytes). */
-const REFS_STAGED = 50_000;
+/**
+ * References of new objects that wait to be written in key order: 20,000, about 2 MB. With
+ * 50,000, a 200,000-row GTD import ran about 5 % faster, but a 1,000,000-row one peaked 20 MB
+ * higher (478-482 MB against 457, under a budget of 512).
+ */
+const REFS_STAGED = 20_000;
 
 const idOf = (entry: Incoming) => ('prepared' in entry ? entry.prepared.id : entry.object.id);
 
