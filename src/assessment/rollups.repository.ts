@@ -79,7 +79,8 @@ type Change = { facts: Facts; sums: Sums };
 
 /**
  * Where the changes go: the same rows either way, as multi-row statements through Kysely or as
- * prepared statements bound by position on SQLite (an import writes hundreds of thousands).
+ * prepared statements bound by position on SQLite (an import writes hundreds of thousands; its
+ * new incidents wait to be counted together, see `stagingOf`).
  */
 interface RollupSink {
   audiences(rows: Record<string, string>[]): Promise<void>;
@@ -326,7 +327,11 @@ async function apply(
 export async function keepIncidents(
   trx: Executor,
   written: readonly WrittenIncident[],
-  /** The SQLite connection `trx` runs on, if it does: the rows go through prepared statements. */
+  /**
+   * The SQLite connection `trx` runs on, if it does: the rows go through prepared statements, and
+   * new incidents are staged, so `settleIncidents` must run before anything reads the rollups or
+   * the facts, or the transaction commits (the STIX writer's `finish` does).
+   */
   sqlite?: SQLiteDatabase,
 ): Promise<void> {
   if (written.length === 0) return;

@@ -126,12 +126,13 @@ export class FairSqliteDialect extends SqliteDialect {
  * the middle of a B-tree; the same rows inserted in key order by one statement are appended. So
  * the rows wait in a temporary table of the connection, and `settle` runs statements that read
  * them (move, sort, sum) and empties it. The writer settles before anything reads the rows where
- * they belong, and every `limit` rows, so that the table stays small. A transaction that rolls
- * back takes the waiting rows with it.
+ * they belong, and every `limit` rows, so that the table stays small. A transaction (or a
+ * savepoint) that rolls back takes the waiting rows with it, and a settle lands whole or not at
+ * all.
  */
 export interface Staged {
   add(...values: unknown[]): void;
-  /** Runs the settling statements if rows wait, then empties the table. */
+  /** Runs the settling statements if rows wait (the table says, not a count), then empties it. */
   settle(): void;
 }
 
@@ -159,19 +160,23 @@ export function staged(
     `insert into temp.${name} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
   );
   const statements = [...settling, `delete from temp.${name}`].map((sql) => sqlite.prepare(sql));
-  // Rows a rolled-back transaction took away leave this count too high: settling an empty table
-  // does nothing.
-  let waiting = 0;
+  const any = sqlite.prepare(`select exists (select 1 from temp.${name}) as any`).pluck();
+  // Inside the caller's transaction this is a savepoint: the statements land together or not at all.
+  const settleAll = sqlite.transaction(() => {
+    for (const statement of statements) statement.run();
+  });
+  // Only paces the settling: rows a rollback took away leave it too high, and whether rows wait
+  // is asked of the table.
+  let added = 0;
   const made: Staged = {
     add(...values) {
       insert.run(values);
-      waiting += 1;
-      if (waiting >= limit) made.settle();
+      added += 1;
+      if (added >= limit) made.settle();
     },
     settle() {
-      if (waiting === 0) return;
-      for (const statement of statements) statement.run();
-      waiting = 0;
+      added = 0;
+      if (any.get() === 1) settleAll();
     },
   };
   byName.set(name, made);

@@ -117,6 +117,10 @@ export class StixWriter {
       .returning('last_added')
       .executeTakeFirstOrThrow();
     const sink = database.sqlite ? sqliteSink(database.sqlite) : kyselySink(trx);
+    // Rows an earlier writer staged and did not settle (it committed without `finish`) belong to
+    // objects already stored: they are put in place now rather than left waiting.
+    sink.settle();
+    settleIncidents(database.sqlite);
     const writer = new StixWriter(trx, sink, now, database.sqlite);
     writer.last = Math.max(Number(clock.last_added), micros(now) - 1);
     writer.initial = writer.last;
@@ -227,8 +231,9 @@ export class StixWriter {
   }
 
   /**
-   * Counts the new incidents still staged and stores the clock; call once, after the last batch,
-   * before the transaction reads the rollups or commits.
+   * Puts in place the references and incident facts of new objects still staged (on SQLite) and
+   * stores the clock; call once, after the last batch, before the transaction reads references,
+   * facts or rollups, and before it commits.
    */
   async finish(): Promise<void> {
     await this.sink.flush();
