@@ -93,6 +93,17 @@ export async function startBrowserSession(): Promise<BrowserSession> {
 
 /** The serious and critical accessibility violations axe finds on the page, briefly. */
 export async function seriousViolations(page: Page) {
+  // Transitions under way end first: a dialog still fading in has its colours half-drawn, and
+  // axe would measure the contrast of a frame nobody reads. Endless animations (spinners) are
+  // not waited for.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
