@@ -107,6 +107,9 @@ const FACT_COLUMNS = ['id', ...DETAIL_KEY, 'killed', 'wounded', 'property', 'cbr
 /** The values of DETAIL_KEY's columns, in its order, for binding by position. */
 const detailKeyOf = (f: Facts) =>
   [f.audience, f.category, f.country, f.year, f.month, f.attack, f.weapon, f.target] as const;
+/** An incident's facts as the values of FACT_COLUMNS, in their order. */
+const factValuesOf = (id: string, f: Facts) =>
+  [id, ...detailKeyOf(f), f.killed, f.wounded, f.property, f.cbrn] as const;
 
 /** A change as a row of the rollups or of the yearly rollups: its key's columns and its sums. */
 const detailRow = ({ facts: f, sums }: Change) => ({
@@ -258,8 +261,7 @@ function sqliteRollups(sqlite: SQLiteDatabase): RollupSink {
       for (const id of ids) remove.run(id);
     },
     addFacts: async (rows) => {
-      for (const { id, facts: f } of rows)
-        add.run(id, ...detailKeyOf(f), f.killed, f.wounded, f.property, f.cbrn);
+      for (const { id, facts: f } of rows) add.run(...factValuesOf(id, f));
     },
   };
   prepared.set(sqlite, sink);
@@ -307,8 +309,7 @@ async function apply(
   const waits = (id: string) => staged !== undefined && fresh.has(id);
   for (const id of changedIds) {
     const facts = after.get(id);
-    if (facts && waits(id))
-      staged?.add(id, ...detailKeyOf(facts), facts.killed, facts.wounded, facts.property, facts.cbrn);
+    if (facts && waits(id)) staged?.add(...factValuesOf(id, facts));
   }
   const counted = pairs.filter((_, i) => !waits(ids[i] as string));
   await sink.detail(changes(counted, detailKey).values());

@@ -78,7 +78,7 @@ interface Sink {
   recipients(id: string, access: Access): void;
   refs(id: string, targets: readonly string[], isNew: boolean): void;
   flush(): Promise<void>;
-  /** Puts in place what waits to be written in order (the writer is finishing). */
+  /** Puts in place what waits to be written in order: new objects' references and incident facts. */
   settle(): void;
 }
 
@@ -120,7 +120,6 @@ export class StixWriter {
     // Rows an earlier writer staged and did not settle (it committed without `finish`) belong to
     // objects already stored: they are put in place now rather than left waiting.
     sink.settle();
-    settleIncidents(database.sqlite);
     const writer = new StixWriter(trx, sink, now, database.sqlite);
     writer.last = Math.max(Number(clock.last_added), micros(now) - 1);
     writer.initial = writer.last;
@@ -238,7 +237,6 @@ export class StixWriter {
   async finish(): Promise<void> {
     await this.sink.flush();
     this.sink.settle();
-    settleIncidents(this.sqlite);
     if (this.last === this.initial) return;
     await this.trx.updateTable('stix_clock').set({ last_added: this.last }).where('id', '=', 1).execute();
   }
@@ -322,7 +320,10 @@ function sqliteSink(sqlite: NonNullable<Database['sqlite']>): Sink {
       for (const target of targets) insertRef.run(id, target);
     },
     flush: async () => {},
-    settle: () => newRefs.settle(),
+    settle() {
+      newRefs.settle();
+      settleIncidents(sqlite);
+    },
   };
 }
 
